@@ -1,0 +1,97 @@
+"""Foundation figures: unlock time, listing 1,000 cases, and the cost of sealing a large write.
+
+Run: .venv/bin/python bench/workspace.py   (prints figures; asserts nothing)
+Targets (issue 2): unlock <= 1 s; list 1,000 cases with victim pseudonyms <= 150 ms;
+5,000 sealed 300-byte values in one transaction <= 1.3 x the same write unencrypted.
+"""
+
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from dhr_manager.domain.cases import PersonRole, Stage, Status  # noqa: E402
+from dhr_manager.services.cases import list_cases  # noqa: E402
+from dhr_manager.storage.schema import CaseRow, NoteRow, PersonRow  # noqa: E402
+from dhr_manager.storage.workspace import UnlockedWorkspace, Workspace  # noqa: E402
+
+PASSPHRASE = "benchmark passphrase only"
+
+
+def timed(action, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def fill_cases(ws: UnlockedWorkspace, count: int) -> None:
+    """1,000 fictional cases, each with a victim, written the way the services write them."""
+    with ws.unit_of_work(write=True) as uow:
+        for i in range(count):
+            ref = f"DHR-BENCH-{i:04d}"
+            case = CaseRow(reference_index=ws.blind_index(ref), stage=Stage.PANEL.value, status=Status.OPEN.value)
+            for column, value in (("reference", ref), ("area", f"Fictional Area {i % 40}"),
+                                  ("notified_on", date(2025, 1, 1) + timedelta(days=i % 300)),
+                                  ("date_of_death", date(2024, 12, 1))):
+                uow.sealer.put(case, column, value)
+            victim = PersonRow(case_id=case.id, role=PersonRole.VICTIM.value)
+            for column, value in (("name", f"Fictional Person {i}"), ("pseudonym", f"Adult {i}")):
+                uow.sealer.put(victim, column, value)
+            uow.session.add_all([case, victim])
+            uow.record("case.create", "cases", case.id, case.id)
+
+
+def write_notes(ws: UnlockedWorkspace, case_id: str, sealed: bool, count: int = 5000) -> None:
+    text = "n" * 300
+    with ws.unit_of_work(write=True) as uow:
+        now = datetime.now(UTC)
+        for _ in range(count):
+            row = NoteRow(case_id=case_id, author_id=ws.user.id)
+            if sealed:
+                uow.sealer.put(row, "written_at", now)
+                uow.sealer.put(row, "text", text)
+            else:
+                row.written_at, row.text = now.isoformat().encode(), text.encode()
+            uow.session.add(row)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.dhr"
+        ws, _ = Workspace.create(path, "Bench Admin", PASSPHRASE)
+        fill_cases(ws, 1000)
+        ws.lock()
+        ws.workspace.close()
+
+        unlocks = timed(lambda: Workspace.open(path).unlock(None, PASSPHRASE), 5)
+        print(f"unlock (open + Argon2id + key unwrap): median {statistics.median(unlocks) * 1000:.0f} ms "
+              f"(target <= 1000 ms)")
+
+        ws = Workspace.open(path).unlock(None, PASSPHRASE)
+        listed = list_cases(ws)
+        assert len(listed) == 1000 and listed[0].victim_pseudonym
+        listing = timed(lambda: list_cases(ws), 7)
+        print(f"list 1,000 cases with victim pseudonyms: median {statistics.median(listing) * 1000:.1f} ms "
+              f"(target <= 150 ms)")
+
+        case_id = listed[0].id
+        sealed_runs, plain_runs = [], []
+        for _ in range(5):  # alternate, so that disk and cache effects fall on both alike
+            sealed_runs += timed(lambda: write_notes(ws, case_id, sealed=True), 1)
+            plain_runs += timed(lambda: write_notes(ws, case_id, sealed=False), 1)
+        sealed_ms, plain_ms = statistics.median(sealed_runs) * 1000, statistics.median(plain_runs) * 1000
+        print(f"5,000 x 300-byte values in one transaction: sealed {sealed_ms:.0f} ms, plain {plain_ms:.0f} ms, "
+              f"ratio {sealed_ms / plain_ms:.2f} (target <= 1.30)")
+        ws.lock()
+        ws.workspace.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,457 @@
+"""The command line over the same services the GUI uses (DESIGN.md section 6).
+
+Exit codes: 0 success, 1 unexpected error, 2 usage or input error, 3 wrong passphrase or locked workspace,
+4 integrity failure. A user error is one line on stderr, never a traceback.
+"""
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from dhr_manager import __version__
+from dhr_manager.domain.cases import CaseView, parse_date
+from dhr_manager.errors import DhrError, InputError, IntegrityFailure
+from dhr_manager.paths import log_dir, workspace_path
+from dhr_manager.services import audit_log, backups, cases, integrity, notes, people, review, users
+from dhr_manager.storage.workspace import UnlockedWorkspace, Workspace
+
+log = logging.getLogger("dhr_manager")
+
+PASSPHRASE_ENV = "DHR_MANAGER_PASSPHRASE"
+USER_ENV = "DHR_MANAGER_USER"
+
+
+# ---- passphrases -------------------------------------------------------------------------------------------
+
+def _read_secret_file(path: str, what: str) -> str:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"Cannot read the {what} file {path}: {exc.strerror}.") from None
+    secret = text.splitlines()[0] if text else ""
+    if not secret:
+        raise InputError(f"The {what} file {path} is empty.")
+    return secret
+
+
+def _prompt(label: str) -> str:
+    if not sys.stdin.isatty():
+        raise InputError(f"No {label} given: use --passphrase-file FILE or set {PASSPHRASE_ENV}.")
+    return getpass.getpass(f"{label.capitalize()}: ")
+
+
+def _passphrase(args: argparse.Namespace) -> str:
+    if args.passphrase_file:
+        return _read_secret_file(args.passphrase_file, "passphrase")
+    if os.environ.get(PASSPHRASE_ENV):
+        return os.environ[PASSPHRASE_ENV]
+    return _prompt("passphrase")
+
+
+def _new_passphrase(file: str | None, label: str = "new passphrase") -> str:
+    if file:
+        return _read_secret_file(file, label)
+    first = _prompt(label)
+    if getpass.getpass(f"Repeat the {label}: ") != first:
+        raise InputError("The two passphrases differ. Nothing was changed.")
+    return first
+
+
+# ---- opening the workspace ---------------------------------------------------------------------------------
+
+def _path(args: argparse.Namespace) -> Path:
+    return workspace_path(args.workspace)
+
+
+def _user(args: argparse.Namespace) -> str | None:
+    return args.user or os.environ.get(USER_ENV) or None
+
+
+def _open(args: argparse.Namespace) -> Workspace:
+    workspace = Workspace.open(_path(args))
+    args.cleanup.callback(workspace.close)
+    return workspace
+
+
+def _unlock(args: argparse.Namespace) -> UnlockedWorkspace:
+    """Unlock for this one command; the key is dropped again when the command ends, however it ends."""
+    ws = _open(args).unlock(_user(args), _passphrase(args))
+    args.cleanup.callback(ws.lock)
+    return ws
+
+
+def _date(text: str | None, what: str) -> date | None:
+    return parse_date(text, what) if text is not None else None
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+# ---- commands ----------------------------------------------------------------------------------------------
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = _path(args)
+    name = _user(args)
+    if not name:
+        raise InputError("Name the first administrator with --user NAME.")
+    if args.passphrase_file or os.environ.get(PASSPHRASE_ENV):
+        passphrase = _passphrase(args)
+    else:
+        passphrase = _new_passphrase(None, "passphrase")
+    ws, recovery_key = Workspace.create(path, name, passphrase)
+    ws.lock()
+    ws.workspace.close()
+    print(f"Created the workspace {path} with {name} as administrator.")
+    print()
+    print("RECOVERY KEY (shown once, never stored): write it down and keep it somewhere safe and separate.")
+    print("With it an administrator can set a new passphrase if every passphrase is forgotten.")
+    print()
+    print(f"    {recovery_key}")
+    return 0
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    ws = _unlock(args)
+    role = users.parse_role(args.role)
+    view = users.add_user(ws, args.name, role, _new_passphrase(args.new_passphrase_file))
+    print(f"Added {view.name} as {view.role.value}.")
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    views = users.list_users(_unlock(args))
+    if args.json:
+        _print_json([{"name": v.name, "role": v.role.value} for v in views])
+    else:
+        for view in views:
+            print(f"{view.name:30} {view.role.value}")
+    return 0
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> int:
+    ws = _unlock(args)
+    users.change_passphrase(ws, _new_passphrase(args.new_passphrase_file))
+    print(f"The passphrase for {ws.user.name} is changed.")
+    return 0
+
+
+def cmd_user_reset(args: argparse.Namespace) -> int:
+    workspace = _open(args)
+    key = _read_secret_file(args.recovery_key_file, "recovery key")
+    users.reset_passphrase_with_recovery_key(workspace, args.name, key,
+                                             _new_passphrase(args.new_passphrase_file))
+    print(f"A new passphrase is set for {args.name}.")
+    return 0
+
+
+def _case_json(view: CaseView, detail: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "reference": view.reference,
+        "area": view.area,
+        "stage": view.stage.value,
+        "status": view.status.value,
+        "notified": view.notified.isoformat() if view.notified else None,
+        "date_of_death": view.date_of_death.isoformat() if view.date_of_death else None,
+        "victim_pseudonym": view.victim_pseudonym,
+    }
+    if detail:
+        data["people"] = [{"id": p.id, "role": p.role.value, "pseudonym": p.pseudonym} for p in view.people]
+        data["notes"] = [{"written_at": n.written_at, "author": n.author, "text": n.text} for n in view.notes]
+    if view.unreadable:
+        data["unreadable"] = view.unreadable
+    return data
+
+
+def cmd_case_new(args: argparse.Namespace) -> int:
+    ws = _unlock(args)
+    view = cases.create_case(ws, args.reference, args.area, parse_date(args.notified, "--notified"),
+                             _date(args.date_of_death, "--date-of-death"))
+    print(f"Created case {view.reference} ({view.area}) at the {view.stage.value} stage.")
+    return 0
+
+
+def cmd_case_list(args: argparse.Namespace) -> int:
+    views = cases.list_cases(_unlock(args))
+    if args.json:
+        _print_json([_case_json(v, detail=False) for v in views])
+        return 0
+    if not views:
+        print("No cases yet.")
+    for v in views:
+        print(f"{v.reference:16} {v.stage.value:13} {v.status.value:15} {v.area:24} "
+              f"{v.victim_pseudonym or '(no victim recorded)'}")
+    return 0
+
+
+def cmd_case_show(args: argparse.Namespace) -> int:
+    view = cases.show_case(_unlock(args), args.reference)
+    if args.json:
+        _print_json(_case_json(view, detail=True))
+        return 0
+    print(f"{view.reference}  {view.area}")
+    print(f"  Stage: {view.stage.value}   Status: {view.status.value}")
+    print(f"  CSP notified: {view.notified}   Date of death: {view.date_of_death or 'not recorded'}")
+    print("  People:" if view.people else "  People: none recorded")
+    for person in view.people:
+        print(f"    {person.role.value:12} {person.pseudonym}")
+    print(f"  Notes: {len(view.notes)}")
+    for note in view.notes:
+        print(f"    {note.written_at} {note.author}: {note.text}")
+    for flag in view.unreadable:
+        print(f"  Unreadable: {flag} (run dhr-manager verify)")
+    return 0
+
+
+def cmd_case_assign(args: argparse.Namespace) -> int:
+    cases.assign_case(_unlock(args), args.reference, args.to_user)
+    print(f"{args.to_user} can now read {args.reference.upper()}.")
+    return 0
+
+
+def cmd_person_add(args: argparse.Namespace) -> int:
+    ws = _unlock(args)
+    view = people.add_person(ws, args.reference, people.parse_person_role(args.role), args.name,
+                             args.pseudonym, _date(args.dob, "--dob"), args.address)
+    print(f"Added the {view.role.value} '{view.pseudonym}' to {args.reference.upper()}.")
+    return 0
+
+
+def cmd_person_list(args: argparse.Namespace) -> int:
+    views = people.list_people(_unlock(args), args.reference)
+    if args.json:
+        _print_json([{**asdict(v), "role": v.role.value} for v in views])
+        return 0
+    print("PERSONAL DATA: real names follow. Do not copy them into drafts.")
+    for v in views:
+        print(f"{v.role.value:12} {v.pseudonym:20} {v.name:30} {v.date_of_birth or '':10} {v.address or ''}")
+    return 0
+
+
+def cmd_note_add(args: argparse.Namespace) -> int:
+    count = notes.add_notes(_unlock(args), args.reference, args.text)
+    print(f"Added {count} note{'s' if count != 1 else ''} to {args.reference.upper()}.")
+    return 0
+
+
+def cmd_review_add(args: argparse.Namespace) -> int:
+    review.add_review_comment(_unlock(args), args.reference, args.text)
+    print(f"Added a review comment to {args.reference.upper()}.")
+    return 0
+
+
+def cmd_review_list(args: argparse.Namespace) -> int:
+    views = review.list_review_comments(_unlock(args), args.reference)
+    if args.json:
+        _print_json([asdict(v) for v in views])
+    else:
+        for v in views:
+            print(f"{v.written_at} {v.author} [{v.status}]: {v.text}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    report = integrity.verify_workspace(_unlock(args))
+    if args.json:
+        _print_json({"ok": report.ok, "values_checked": report.values_checked,
+                     "audit_entries": report.audit_entries, "problems": report.problems})
+    elif report.ok:
+        print(f"Verified: {report.values_checked} sealed values open and the audit chain of "
+              f"{report.audit_entries} entries is intact.")
+    else:
+        for problem in report.problems:
+            print(problem, file=sys.stderr)
+    if not report.ok:
+        raise IntegrityFailure(f"Verification found {len(report.problems)} problem(s); the rest of the "
+                               "workspace is intact. Restore the named records from a backup.")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    out = backups.backup_workspace(_unlock(args), Path(args.out))
+    print(f"Backed up to {out}. The backup is encrypted like the workspace; keep it on secure storage.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    report, kept = backups.restore_workspace(Path(args.file), _path(args), _user(args), _passphrase(args),
+                                             replace=args.replace)
+    if kept:
+        print(f"The workspace that was there is kept as {kept}.")
+    if not report.ok:
+        raise IntegrityFailure(f"Restored to {_path(args)}, but verification found "
+                               f"{len(report.problems)} problem(s); run dhr-manager verify.")
+    print(f"Restored to {_path(args)} and verified ({report.values_checked} sealed values).")
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    entries = audit_log.list_audit(_unlock(args), args.case, args.by_user)
+    if args.json:
+        _print_json([asdict(e) for e in entries])
+    else:
+        for e in entries:
+            print(f"{e.seq:6} {e.at} {e.user:20} {e.action:28} {e.case or '':16} {e.table} {e.record_id}")
+    return 0
+
+
+# ---- the parser --------------------------------------------------------------------------------------------
+
+def _globals(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    """Global options, accepted before or after the command (subparsers must not overwrite them)."""
+    default = argparse.SUPPRESS if suppress else None
+    group = parser.add_argument_group("workspace and identity")
+    group.add_argument("--workspace", metavar="PATH", default=default,
+                       help="the workspace file (default: DHR_MANAGER_WORKSPACE, else the user data folder)")
+    group.add_argument("--user", metavar="NAME", default=default,
+                       help="who you are (default: DHR_MANAGER_USER, else the workspace's only user)")
+    group.add_argument("--passphrase-file", metavar="FILE", default=default,
+                       help=f"read the passphrase from FILE (else {PASSPHRASE_ENV}, else a prompt)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dhr-manager", description="Domestic homicide review case manager. "
+                                     "With no command, starts the desktop application.")
+    parser.add_argument("--version", action="version", version=f"dhr-manager {__version__}")
+    _globals(parser, suppress=False)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(parent: Any, name: str, handler: Callable[[argparse.Namespace], int],
+                help_text: str) -> argparse.ArgumentParser:
+        sub = parent.add_parser(name, help=help_text, description=help_text)
+        _globals(sub, suppress=True)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    def group(name: str, help_text: str) -> Any:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        return sub.add_subparsers(dest=f"{name}_command", metavar="ACTION", required=True)
+
+    command(commands, "init", cmd_init, "create a new workspace; --user names its first administrator")
+
+    user = group("user", "staff accounts")
+    sub = command(user, "add", cmd_user_add, "add a colleague (administrators only)")
+    sub.add_argument("name")
+    sub.add_argument("--role", required=True, help="administrator, coordinator or chair")
+    sub.add_argument("--new-passphrase-file", metavar="FILE")
+    sub = command(user, "list", cmd_user_list, "list the staff accounts")
+    sub.add_argument("--json", action="store_true")
+    sub = command(user, "passwd", cmd_user_passwd, "change your own passphrase")
+    sub.add_argument("--new-passphrase-file", metavar="FILE")
+    sub = command(user, "reset-passphrase", cmd_user_reset, "set a forgotten passphrase with the recovery key")
+    sub.add_argument("name")
+    sub.add_argument("--recovery-key-file", metavar="FILE", required=True)
+    sub.add_argument("--new-passphrase-file", metavar="FILE")
+
+    case = group("case", "cases")
+    sub = command(case, "new", cmd_case_new, "open a new case at the notification stage")
+    sub.add_argument("--reference", required=True, help="for example DHR-2026-001")
+    sub.add_argument("--area", required=True, help="the Community Safety Partnership or area")
+    sub.add_argument("--notified", required=True, metavar="YYYY-MM-DD", help="date the CSP was notified")
+    sub.add_argument("--date-of-death", metavar="YYYY-MM-DD")
+    sub = command(case, "list", cmd_case_list, "list the cases you can read")
+    sub.add_argument("--json", action="store_true")
+    sub = command(case, "show", cmd_case_show, "show one case (pseudonyms only)")
+    sub.add_argument("reference")
+    sub.add_argument("--json", action="store_true")
+    sub = command(case, "assign", cmd_case_assign, "let a chair read a case")
+    sub.add_argument("reference")
+    sub.add_argument("--to", dest="to_user", required=True, metavar="USER", help="the chair's user name")
+
+    person = group("person", "people on a case")
+    sub = command(person, "add", cmd_person_add, "record a person on a case")
+    sub.add_argument("reference")
+    sub.add_argument("--role", required=True, help="victim, perpetrator, family or other")
+    sub.add_argument("--name", required=True, help="the real name (sealed; never shown in drafts)")
+    sub.add_argument("--pseudonym", required=True, help="the name drafts and lists use")
+    sub.add_argument("--dob", metavar="YYYY-MM-DD")
+    sub.add_argument("--address")
+    sub = command(person, "list", cmd_person_list, "list people with their real names (personal data)")
+    sub.add_argument("reference")
+    sub.add_argument("--json", action="store_true")
+
+    note = group("note", "case notes")
+    sub = command(note, "add", cmd_note_add, "add one or more notes to a case")
+    sub.add_argument("reference")
+    sub.add_argument("text", nargs="+")
+
+    rev = group("review", "review comments from chairs")
+    sub = command(rev, "add", cmd_review_add, "add a review comment to a case")
+    sub.add_argument("reference")
+    sub.add_argument("text")
+    sub = command(rev, "list", cmd_review_list, "list a case's review comments")
+    sub.add_argument("reference")
+    sub.add_argument("--json", action="store_true")
+
+    sub = command(commands, "verify", cmd_verify, "check every sealed value and the audit chain")
+    sub.add_argument("--json", action="store_true")
+    sub = command(commands, "backup", cmd_backup, "write an encrypted copy of the workspace")
+    sub.add_argument("--out", required=True, metavar="FILE")
+    sub = command(commands, "restore", cmd_restore, "put a backup in place at --workspace PATH")
+    sub.add_argument("file")
+    sub.add_argument("--replace", action="store_true",
+                     help="replace an existing workspace (it is kept beside the new one)")
+    sub = command(commands, "audit", cmd_audit, "show the audit log")
+    sub.add_argument("--case", metavar="REF")
+    sub.add_argument("--by-user", metavar="NAME")
+    sub.add_argument("--json", action="store_true")
+    return parser
+
+
+def _log_to_file(stack: ExitStack) -> Path | None:
+    """Actions and errors go to a private log file for the length of one command; values never do."""
+    try:
+        path = log_dir() / "dhr-manager.log"
+        os.close(os.open(path, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600))
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    stack.callback(handler.close)
+    stack.callback(log.removeHandler, handler)
+    return path
+
+
+def run(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from dhr_manager.app import run_gui
+
+        return run_gui(_path(args) if args.workspace or os.environ.get("DHR_MANAGER_WORKSPACE") else None)
+    with ExitStack() as stack:
+        args.cleanup = stack
+        return _run_command(args, _log_to_file(stack))
+
+
+def _run_command(args: argparse.Namespace, log_path: Path | None) -> int:
+    name = " ".join(part for part in (args.command, getattr(args, f"{args.command}_command", None)) if part)
+    try:
+        code = args.handler(args)
+    except DhrError as exc:
+        log.info("%s refused: %s", name, type(exc).__name__)
+        print(f"Error: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("Stopped. Nothing more was saved.", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        # Frames only: an exception's message could quote a decrypted value, so it never reaches the log.
+        log.error("%s failed unexpectedly (%s):\n%s", name, type(exc).__name__,
+                  "".join(traceback.format_tb(exc.__traceback__)))
+        where = f" Details are in {log_path}." if log_path else ""
+        print(f"Error: something unexpected went wrong ({type(exc).__name__}).{where}", file=sys.stderr)
+        return 1
+    log.info("%s done", name)
+    return code

@@ -1,0 +1,129 @@
+"""The tables of a workspace (SQLAlchemy 2 typed mapping).
+
+Sealed columns hold ciphertext (`LargeBinary`); which column is sealed and why every other column may stay
+plain is written once, in `sealing.py`. Rows of sealed tables get their id when the Python object is made,
+so the id can be bound into each sealed value before the first flush.
+"""
+
+import uuid
+
+from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ClientId:
+    """Mixin: a UUID primary key set on construction, not by the database."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("id", new_id())
+        super().__init__(**kwargs)
+
+
+class WorkspaceMeta(Base):
+    __tablename__ = "workspace_meta"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    application: Mapped[str] = mapped_column(String(40))
+    key_id: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[str] = mapped_column(String(40))
+
+
+class UserRow(ClientId, Base):
+    __tablename__ = "users"
+
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[str] = mapped_column(String(40))
+
+
+class KeySlotRow(ClientId, Base):
+    __tablename__ = "key_slots"
+
+    user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    kdf_params: Mapped[str] = mapped_column(Text)
+    salt: Mapped[bytes] = mapped_column(LargeBinary)
+    wrapped_key: Mapped[bytes] = mapped_column(LargeBinary)
+    key_id: Mapped[int] = mapped_column(Integer)
+
+
+class CaseRow(ClientId, Base):
+    __tablename__ = "cases"
+
+    reference_index: Mapped[str] = mapped_column(String(64), unique=True)
+    reference: Mapped[bytes] = mapped_column(LargeBinary)
+    area: Mapped[bytes] = mapped_column(LargeBinary)
+    notified_on: Mapped[bytes] = mapped_column(LargeBinary)
+    date_of_death: Mapped[bytes | None] = mapped_column(LargeBinary)
+    stage: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    row_version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 - SQLAlchemy reads it as a class dict
+
+
+class PersonRow(ClientId, Base):
+    __tablename__ = "people"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    name: Mapped[bytes] = mapped_column(LargeBinary)
+    pseudonym: Mapped[bytes] = mapped_column(LargeBinary)
+    date_of_birth: Mapped[bytes | None] = mapped_column(LargeBinary)
+    address: Mapped[bytes | None] = mapped_column(LargeBinary)
+    row_version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012
+
+
+class NoteRow(ClientId, Base):
+    __tablename__ = "notes"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    author_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    written_at: Mapped[bytes] = mapped_column(LargeBinary)
+    text: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class CaseAssignmentRow(Base):
+    """A chair's access to one case: chairs read only the cases they are given."""
+
+    __tablename__ = "case_assignments"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), primary_key=True)
+
+
+class ReviewCommentRow(ClientId, Base):
+    __tablename__ = "review_comments"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    author_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    written_at: Mapped[bytes] = mapped_column(LargeBinary)
+    text: Mapped[bytes] = mapped_column(LargeBinary)
+    status: Mapped[str] = mapped_column(String(20))
+
+
+class AuditRow(Base):
+    """One entry of the append-only audit log; `mac` chains it to the entry before (see `audit.py`)."""
+
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(40))
+    user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(60))
+    table_name: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(36))
+    case_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    mac: Mapped[bytes] = mapped_column(LargeBinary)

@@ -1,0 +1,126 @@
+"""Which columns are sealed, why the others may stay plain, and the one place values are sealed and opened.
+
+A column that is in neither list fails `tests/storage/test_sealing_registry.py`, so a new column cannot be
+added without deciding, in writing, whether it is sealed.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from dhr_manager.storage.crypto import FieldCipher, SealBroken
+
+
+@dataclass(frozen=True)
+class Codec:
+    encode: Callable[[Any], bytes]
+    decode: Callable[[bytes], Any]
+
+
+TEXT = Codec(lambda v: v.encode("utf-8"), lambda b: b.decode("utf-8"))
+DATE = Codec(lambda v: v.isoformat().encode(), lambda b: date.fromisoformat(b.decode()))
+DATETIME = Codec(lambda v: v.isoformat().encode(), lambda b: datetime.fromisoformat(b.decode()))
+
+# Every name, address, date of birth, narrative, note and event date is sealed. Dates are sealed too: with
+# the area, a date of death identifies a victim from press reports (DESIGN.md section 3).
+SEALED: dict[str, dict[str, Codec]] = {
+    "cases": {"reference": TEXT, "area": TEXT, "notified_on": DATE, "date_of_death": DATE},
+    "people": {"name": TEXT, "pseudonym": TEXT, "date_of_birth": DATE, "address": TEXT},
+    "notes": {"written_at": DATETIME, "text": TEXT},
+    "review_comments": {"written_at": DATETIME, "text": TEXT},
+}
+
+# Plain columns identify no person and no event. One line each says why.
+PLAIN: dict[str, dict[str, str]] = {
+    "workspace_meta": {
+        "id": "always 1: the single settings row",
+        "application": "marks the file as a DHR Manager workspace",
+        "key_id": "which data key is current; needed before anything opens",
+        "created_at": "when the file was made; says nothing about any case",
+    },
+    "users": {
+        "id": "random UUID",
+        "name": "staff login name, needed before unlock to choose the key slot; not a case subject",
+        "role": "access rule read before any case is opened",
+        "created_at": "when a staff account was made; says nothing about any case",
+    },
+    "key_slots": {
+        "id": "random UUID",
+        "user_id": "foreign key",
+        "kind": "passphrase or recovery",
+        "kdf_params": "Argon2id cost parameters, needed to derive the key",
+        "salt": "random; public by design",
+        "wrapped_key": "the data key, encrypted by the slot's own key",
+        "key_id": "which data key the slot holds",
+    },
+    "cases": {
+        "id": "random UUID",
+        "reference_index": "keyed hash of the reference, for uniqueness and look-up without the plaintext",
+        "stage": "process stage enum; identifies no one",
+        "status": "open/paused/closed enum; identifies no one",
+        "row_version": "optimistic-locking counter",
+    },
+    "people": {
+        "id": "random UUID",
+        "case_id": "foreign key",
+        "role": "victim/perpetrator/family/other enum; every case has these",
+        "row_version": "optimistic-locking counter",
+    },
+    "notes": {"id": "random UUID", "case_id": "foreign key", "author_id": "foreign key to staff"},
+    "case_assignments": {"case_id": "foreign key", "user_id": "foreign key to staff"},
+    "review_comments": {
+        "id": "random UUID",
+        "case_id": "foreign key",
+        "author_id": "foreign key to staff",
+        "status": "open/resolved enum",
+    },
+    "audit_log": {
+        "seq": "position in the chain",
+        "at": "when a staff member acted; not the date of anything that happened to a person",
+        "user_id": "foreign key to staff",
+        "action": "verb such as case.create; never a value",
+        "table_name": "which table the record is in",
+        "record_id": "random UUID of the record",
+        "case_id": "random UUID of the case",
+        "mac": "keyed hash chaining the entry to the one before",
+    },
+    "alembic_version": {"version_num": "schema revision"},
+}
+
+
+class Sealer:
+    """Seals values into rows and opens them, binding each to its table, column and row id."""
+
+    def __init__(self, cipher: FieldCipher) -> None:
+        self._cipher = cipher
+
+    def seal(self, table: str, column: str, row_id: str, value: Any) -> bytes | None:
+        if value is None:
+            return None
+        return self._cipher.seal(table, column, row_id, SEALED[table][column].encode(value))
+
+    def open(self, table: str, column: str, row_id: str, sealed: bytes | None) -> Any:
+        """Open one value; raises `SealBroken` when it was tampered with or moved."""
+        if sealed is None:
+            return None
+        return SEALED[table][column].decode(self._cipher.open(table, column, row_id, sealed))
+
+    def put(self, row: Any, column: str, value: Any) -> None:
+        """Seal `value` into `row.column`; the row's table and id come from the row itself."""
+        setattr(row, column, self.seal(row.__tablename__, column, row.id, value))
+
+    def get(self, row: Any, column: str) -> Any:
+        return self.open(row.__tablename__, column, row.id, getattr(row, column))
+
+    def get_or_flag(self, row: Any, column: str, unreadable: list[str]) -> Any:
+        """Like `get`, but a value that does not open becomes None and is named in `unreadable`, so one
+        tampered field never hides the rest of the workspace."""
+        try:
+            return self.get(row, column)
+        except SealBroken:
+            unreadable.append(f"{row.__tablename__}.{column} of record {row.id}")
+            return None
+
+
+__all__ = ["PLAIN", "SEALED", "SealBroken", "Sealer"]
