@@ -14,10 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dhr_manager.domain.cases import PersonRole, Stage, Status  # noqa: E402
-from dhr_manager.services.cases import list_cases  # noqa: E402
-from dhr_manager.storage.schema import CaseRow, NoteRow, PersonRow  # noqa: E402
-from dhr_manager.storage.workspace import UnlockedWorkspace, Workspace  # noqa: E402
+from dhr_manager.domain.cases import PersonRole, Stage, Status
+from dhr_manager.services.cases import list_cases
+from dhr_manager.storage.schema import CaseRow, NoteRow, PersonRow
+from dhr_manager.storage.workspace import UnlockedWorkspace, Workspace
 
 PASSPHRASE = "benchmark passphrase only"
 

@@ -96,7 +96,7 @@ def test_a_backup_taken_while_another_process_writes_restores_and_verifies(one_c
     finally:
         ws.lock()
         ws.workspace.close()
-    out, err = proc.communicate(timeout=180)
+    _out, err = proc.communicate(timeout=180)
     assert proc.returncode == 0, err
     counts = []
     for i, backup in enumerate(taken):

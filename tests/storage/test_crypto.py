@@ -14,8 +14,8 @@ def cipher() -> FieldCipher:
 
 
 def test_a_sealed_value_opens_in_its_own_place(cipher: FieldCipher) -> None:
-    sealed = cipher.seal("people", "name", ROW, "Zebedee Quillfeather".encode())
-    assert cipher.open("people", "name", ROW, sealed) == "Zebedee Quillfeather".encode()
+    sealed = cipher.seal("people", "name", ROW, b"Zebedee Quillfeather")
+    assert cipher.open("people", "name", ROW, sealed) == b"Zebedee Quillfeather"
     assert b"Zebedee" not in sealed
 
 

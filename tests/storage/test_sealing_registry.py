@@ -2,8 +2,8 @@
 
 from sqlalchemy import LargeBinary
 
-from dhr_manager.storage.sealing import PLAIN, SEALED
 from dhr_manager.storage.schema import Base
+from dhr_manager.storage.sealing import PLAIN, SEALED
 
 
 def test_every_column_is_listed_exactly_once() -> None:
