@@ -1,0 +1,87 @@
+"""Asking who the user is and for their passphrase, at start and again after the workspace was locked."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dhr_manager.errors import DhrError, WrongPassphrase
+from dhr_manager.storage.workspace import UnlockedWorkspace, Workspace
+from dhr_manager.ui.labels import InlineError, heading, paragraph
+
+
+class UnlockDialog(QDialog):
+    """Stays open until the passphrase opens the workspace or the user cancels; `unlocked` holds the result."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self.unlocked: UnlockedWorkspace | None = None
+        self.setWindowTitle(self.tr("Unlock the DHR Manager workspace"))
+        self.setAccessibleName(self.tr("Unlock the workspace"))
+        self.setMinimumWidth(520)
+
+        self.user_combo = QComboBox()
+        self.user_combo.setAccessibleName(self.tr("Your name"))
+        self.user_combo.addItems(workspace.user_names())
+        if self.user_combo.count() > 1:
+            # Nobody is preselected where several people share the workspace: each must say who they are.
+            self.user_combo.setPlaceholderText(self.tr("Choose your name"))
+            self.user_combo.setCurrentIndex(-1)
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_edit.setAccessibleName(self.tr("Passphrase"))
+        form = QFormLayout()
+        form.addRow(self.tr("Your &name:"), self.user_combo)
+        form.addRow(self.tr("&Passphrase:"), self.passphrase_edit)
+
+        self.error = InlineError()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.setAccessibleName(self.tr("Unlock or cancel"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
+        self.unlock_button = buttons.addButton(self.tr("&Unlock"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.unlock_button.setAccessibleName(self.tr("Unlock"))
+        buttons.accepted.connect(self._unlock)
+        buttons.rejected.connect(self.reject)
+        self.user_combo.currentIndexChanged.connect(self._update_button)
+        self.passphrase_edit.textChanged.connect(self._update_button)
+
+        location = paragraph(self.tr("Workspace: {path}").format(path=workspace.path))
+        location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Unlock the workspace")))
+        layout.addWidget(location)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.unlock_button.setDefault(True)  # only once the button is inside the dialog, or Qt ignores it
+        self._update_button()
+        (self.passphrase_edit if self.user_combo.currentIndex() >= 0 else self.user_combo).setFocus()
+
+    def _update_button(self) -> None:
+        self.unlock_button.setEnabled(self.user_combo.currentIndex() >= 0 and bool(self.passphrase_edit.text()))
+
+    def _unlock(self) -> None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # deriving the key takes a moment
+        try:
+            self.unlocked = self._workspace.unlock(self.user_combo.currentText(), self.passphrase_edit.text())
+        except WrongPassphrase as exc:
+            self.error.show_message(exc.message)
+            self.passphrase_edit.clear()
+            self.passphrase_edit.setFocus()
+            return
+        except DhrError as exc:
+            self.error.show_message(exc.message)
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.passphrase_edit.clear()
+        self.accept()

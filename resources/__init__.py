@@ -1,0 +1,1 @@
+"""Data files read at run time: process profiles and Word templates (see README.md here)."""

@@ -1,0 +1,34 @@
+"""Fixtures for the widget tests; tests/conftest.py already gives each test its own home and data folders."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dhr_manager.storage.crypto import KdfParams
+from dhr_manager.storage.workspace import UnlockedWorkspace, Workspace
+from tests.conftest import ADMIN, PASSPHRASE
+
+# Cheap key derivation keeps these tests quick; the first-run test goes through the real parameters.
+FAST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
+
+
+@pytest.fixture
+def workspace_path(tmp_path: Path) -> Path:
+    return tmp_path / "workspace.dhr"
+
+
+@pytest.fixture
+def unlocked(workspace_path: Path) -> Iterator[UnlockedWorkspace]:
+    """A new workspace whose only user is Ada Admin, unlocked."""
+    ws, _recovery_key = Workspace.create(workspace_path, ADMIN, PASSPHRASE, kdf=FAST_KDF)
+    yield ws
+    ws.lock()
+    ws.workspace.close()
+
+
+@pytest.fixture
+def sealed(unlocked: UnlockedWorkspace) -> Workspace:
+    """The same workspace opened but still locked, as the unlock dialog receives it."""
+    unlocked.lock()
+    return unlocked.workspace

@@ -1,0 +1,51 @@
+"""Unlocking a workspace with the unlock dialog."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from dhr_manager.domain.roles import Role
+from dhr_manager.services.users import add_user
+from dhr_manager.storage.workspace import UnlockedWorkspace, Workspace
+from dhr_manager.ui.unlock_dialog import UnlockDialog
+from tests.conftest import ADMIN, PASSPHRASE
+
+
+def test_a_wrong_passphrase_is_explained_and_the_right_one_unlocks(qtbot: QtBot, sealed: Workspace) -> None:
+    dialog = UnlockDialog(sealed)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.user_combo.currentText() == ADMIN
+
+    qtbot.keyClicks(dialog.passphrase_edit, "correct horse battery stable")
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.isVisible()
+    assert dialog.error.isVisible()
+    assert dialog.error.text() == f"The passphrase for {ADMIN} is wrong. Nothing was changed."
+    assert dialog.passphrase_edit.text() == ""
+    assert not dialog.unlock_button.isEnabled()
+    assert dialog.unlocked is None
+
+    qtbot.keyClicks(dialog.passphrase_edit, PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase_edit, Qt.Key.Key_Return)
+
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.unlocked is not None
+    assert dialog.unlocked.user.name == ADMIN
+    assert not dialog.unlocked.locked
+    dialog.unlocked.lock()
+
+
+def test_where_several_people_share_a_workspace_each_must_choose_their_name(
+        qtbot: QtBot, unlocked: UnlockedWorkspace) -> None:
+    add_user(unlocked, "Chris Chair", Role.CHAIR, "chairs passphrase here")
+    dialog = UnlockDialog(unlocked.workspace)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.passphrase_edit, PASSPHRASE)
+    assert dialog.user_combo.currentIndex() == -1
+    assert not dialog.unlock_button.isEnabled()
+
+    dialog.user_combo.setCurrentText(ADMIN)
+
+    assert dialog.unlock_button.isEnabled()
