@@ -14,6 +14,9 @@ import pytest
 from dhr_manager.cli import run
 from dhr_manager.storage.workspace import UnlockedWorkspace, Workspace
 
+# GUI tests never need a screen; without this, a bare `pytest` on a machine with no display aborts in Qt.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 PASSPHRASE = "correct horse battery staple"
 ADMIN = "Ada Admin"
 REPO = Path(__file__).resolve().parent.parent
