@@ -20,9 +20,24 @@ from typing import Any
 
 from dhr_manager import __version__
 from dhr_manager.domain.cases import CaseView, parse_date
+from dhr_manager.domain.events import EventKind, parse_event_kind
+from dhr_manager.domain.workflow import Deadline
 from dhr_manager.errors import DhrError, InputError, IntegrityFailure
 from dhr_manager.paths import log_dir, workspace_path
-from dhr_manager.services import audit_log, backups, cases, integrity, notes, people, review, users
+from dhr_manager.services import (
+    audit_log,
+    backups,
+    cases,
+    integrity,
+    notes,
+    people,
+    profiles,
+    review,
+    tasks,
+    users,
+    workflow,
+)
+from dhr_manager.services.workflow import GateNotMet
 from dhr_manager.storage.workspace import UnlockedWorkspace, Workspace
 
 log = logging.getLogger("dhr_manager")
@@ -176,8 +191,8 @@ def _case_json(view: CaseView, detail: bool) -> dict[str, Any]:
 def cmd_case_new(args: argparse.Namespace) -> int:
     ws = _unlock(args)
     view = cases.create_case(ws, args.reference, args.area, parse_date(args.notified, "--notified"),
-                             _date(args.date_of_death, "--date-of-death"))
-    print(f"Created case {view.reference} ({view.area}) at the {view.stage.value} stage.")
+                             _date(args.date_of_death, "--date-of-death"), profile_id=args.profile)
+    print(f"Created case {view.reference} ({view.area}) at the {view.stage.value} stage, under {view.profile}.")
     return 0
 
 
@@ -194,10 +209,28 @@ def cmd_case_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _deadline_json(item: Deadline | None) -> dict[str, Any] | None:
+    if item is None:
+        return None
+    return {"id": item.id, "label": item.label, "due": item.due.isoformat(), "basis": item.basis,
+            "status": item.status.value, "met_on": item.met_on.isoformat() if item.met_on else None}
+
+
 def cmd_case_show(args: argparse.Namespace) -> int:
-    view = cases.show_case(_unlock(args), args.reference)
+    ws = _unlock(args)
+    view = cases.show_case(ws, args.reference)
+    flow = workflow.workflow(ws, args.reference)
     if args.json:
-        _print_json(_case_json(view, detail=True))
+        data = _case_json(view, detail=True)
+        data["profile"] = flow.profile
+        data["deadlines"] = [_deadline_json(d) for d in flow.deadlines]
+        data["next_deadline"] = _deadline_json(flow.next_deadline)
+        data["missing_to_advance"] = flow.missing
+        data["agencies"] = [{"name": a.name, "requested": a.requested_on, "returned": a.returned_on,
+                             "return_kind": a.return_kind} for a in flow.agencies]
+        data["events"] = [{"kind": e.kind.value, "date": e.on.isoformat(),
+                           **{k: v for k, v in e.details.items() if k != "due_given"}} for e in flow.events]
+        _print_json(data)
         return 0
     print(f"{view.reference}  {view.area}")
     print(f"  Stage: {view.stage.value}   Status: {view.status.value}")
@@ -208,8 +241,109 @@ def cmd_case_show(args: argparse.Namespace) -> int:
     print(f"  Notes: {len(view.notes)}")
     for note in view.notes:
         print(f"    {note.written_at} {note.author}: {note.text}")
+    print(f"  Process: {flow.profile}")
+    print("  Deadlines:" if flow.deadlines else "  Deadlines: none running")
+    for item in flow.deadlines:
+        met = f" on {item.met_on}" if item.met_on else ""
+        print(f"    {item.due}  {item.status.value}{met:14}  {item.label}  [{item.basis}]")
+    if flow.missing:
+        print("  Still needed before the case can advance:")
+        for missing in flow.missing:
+            print(f"    - {missing}")
     for flag in view.unreadable:
         print(f"  Unreadable: {flag} (run dhr-manager verify)")
+    return 0
+
+
+def cmd_case_advance(args: argparse.Namespace) -> int:
+    stage = workflow.advance(_unlock(args), args.reference, _date(args.on, "--on"))
+    if stage.value == "closed":
+        print(f"{args.reference.upper()} is now closed.")
+    else:
+        print(f"{args.reference.upper()} moved to the {stage.value.replace('_', ' ')} stage.")
+    return 0
+
+
+def cmd_case_pause(args: argparse.Namespace) -> int:
+    workflow.pause(_unlock(args), args.reference, args.reason, parse_date(args.from_date, "--from"))
+    print(f"{args.reference.upper()} is paused; its clocks have stopped until it resumes.")
+    return 0
+
+
+def cmd_case_resume(args: argparse.Namespace) -> int:
+    days = workflow.resume(_unlock(args), args.reference, parse_date(args.on, "--on"))
+    print(f"{args.reference.upper()} resumed; open deadlines moved by {days} day{'s' if days != 1 else ''}.")
+    return 0
+
+
+def cmd_event(args: argparse.Namespace) -> int:
+    kind = parse_event_kind(args.kind)
+    on = parse_date(args.date, "--date")
+    if args.nil and args.declined:
+        raise InputError("An agency return is either --nil or --declined, not both.")
+    details: dict[str, Any] = {
+        "outcome": args.outcome, "rationale": args.rationale, "name": args.name, "agency": args.agency,
+        "version": args.version,
+        "scope_from": _iso(args.scope_from, "--scope-from"), "scope_to": _iso(args.scope_to, "--scope-to"),
+        "due": _iso(args.due, "--due"),
+    }
+    if kind is EventKind.AGENCY_RETURN:
+        details["return_kind"] = "nil" if args.nil else "declined" if args.declined else "return"
+    event = workflow.record_event(_unlock(args), args.reference, kind, on, details)
+    print(f"Recorded {event.kind.value} on {event.on.isoformat()} for {args.reference.upper()}.")
+    return 0
+
+
+def _iso(text: str | None, what: str) -> str | None:
+    return parse_date(text, what).isoformat() if text else None
+
+
+def cmd_tasks(args: argparse.Namespace) -> int:
+    role = users.parse_role(args.role) if args.role else None
+    if args.due_within is not None and args.due_within < 0:
+        raise InputError("--due-within takes a number of days, 0 or more.")
+    views = tasks.list_tasks(_unlock(args), args.case, role, args.due_within, args.overdue, args.all)
+    today = date.today()
+    if args.json:
+        _print_json([{"id": v.id, "case": v.case, "stage": v.stage.value, "title": v.title, "role": v.role.value,
+                      "due": v.due.isoformat(), "status": v.status.value, "overdue": v.overdue(today),
+                      "reason": v.reason, "note": v.note, "case_paused": v.case_paused} for v in views])
+        return 0
+    if not views:
+        print("No tasks match.")
+    for v in views:
+        flag = "OVERDUE" if v.overdue(today) else v.status.value.replace("_", " ")
+        print(f"{v.id}  {v.due}  {flag:10} {v.case:14} {v.role.value:13} {v.title}")
+    return 0
+
+
+def cmd_task_done(args: argparse.Namespace) -> int:
+    view = tasks.complete_task(_unlock(args), args.id)
+    print(f"Done: {view.title} ({view.case}).")
+    return 0
+
+
+def cmd_task_skip(args: argparse.Namespace) -> int:
+    view = tasks.skip_task(_unlock(args), args.id, args.reason)
+    print(f"Not needed: {view.title} ({view.case}).")
+    return 0
+
+
+def cmd_profiles_list(args: argparse.Namespace) -> int:
+    found = profiles.available_profiles()
+    if args.json:
+        _print_json([{"id": p.id, "version": p.version, "name": p.name} for p in found.values()])
+        return 0
+    for profile in found.values():
+        default = " (default)" if profile.id == profiles.DEFAULT_PROFILE else ""
+        print(f"{profile.id:20} v{profile.version:<3} {profile.name}{default}")
+    return 0
+
+
+def cmd_profiles_check(args: argparse.Namespace) -> int:
+    profile = profiles.load_profile_file(Path(args.file))
+    print(f"{args.file}: {profile.id} version {profile.version} is valid: {len(profile.stages)} stages, "
+          f"{len(profile.clocks)} clocks, {len(profile.tasks)} task templates.")
     return 0
 
 
@@ -359,6 +493,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--area", required=True, help="the Community Safety Partnership or area")
     sub.add_argument("--notified", required=True, metavar="YYYY-MM-DD", help="date the CSP was notified")
     sub.add_argument("--date-of-death", metavar="YYYY-MM-DD")
+    sub.add_argument("--profile", metavar="ID", help="process profile (default: england-dhr-2016)")
     sub = command(case, "list", cmd_case_list, "list the cases you can read")
     sub.add_argument("--json", action="store_true")
     sub = command(case, "show", cmd_case_show, "show one case (pseudonyms only)")
@@ -367,6 +502,51 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command(case, "assign", cmd_case_assign, "let a chair read a case")
     sub.add_argument("reference")
     sub.add_argument("--to", dest="to_user", required=True, metavar="USER", help="the chair's user name")
+    sub = command(case, "advance", cmd_case_advance, "move a case to its next stage when the stage's gate is met")
+    sub.add_argument("reference")
+    sub.add_argument("--on", metavar="YYYY-MM-DD", help="date of the move (default: today)")
+    sub = command(case, "pause", cmd_case_pause, "pause a case for parallel proceedings (clocks stop)")
+    sub.add_argument("reference")
+    sub.add_argument("--reason", required=True, help=", ".join(workflow.PAUSE_REASONS))
+    sub.add_argument("--from", dest="from_date", required=True, metavar="YYYY-MM-DD")
+    sub = command(case, "resume", cmd_case_resume, "resume a paused case (open deadlines move by the days paused)")
+    sub.add_argument("reference")
+    sub.add_argument("--on", required=True, metavar="YYYY-MM-DD")
+
+    sub = command(commands, "event", cmd_event, "record an event on a case")
+    sub.add_argument("reference")
+    sub.add_argument("kind", help=", ".join(k.value for k in EventKind if k is not EventKind.STAGE_ENTERED))
+    sub.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    sub.add_argument("--outcome", help="decision: hold or not-hold; qa-feedback: approved or resubmit")
+    sub.add_argument("--rationale", help="the reasons for a decision (sealed)")
+    sub.add_argument("--name", help="the chair's name (chair-appointed; sealed)")
+    sub.add_argument("--scope-from", metavar="YYYY-MM-DD", help="start of the scoping period (tor-agreed)")
+    sub.add_argument("--scope-to", metavar="YYYY-MM-DD", help="end of the scoping period (tor-agreed)")
+    sub.add_argument("--agency", help="the agency (agency-scoped, agency-request, agency-return)")
+    sub.add_argument("--due", metavar="YYYY-MM-DD", help="when the agency must return (default from the profile)")
+    sub.add_argument("--nil", action="store_true", help="agency-return: a nil return")
+    sub.add_argument("--declined", action="store_true", help="agency-return: the agency declined")
+    sub.add_argument("--version", help="draft version (draft-circulated)")
+
+    sub = command(commands, "tasks", cmd_tasks, "the team's open tasks, overdue first")
+    sub.add_argument("--case", metavar="REF")
+    sub.add_argument("--role", help="administrator, coordinator or chair")
+    sub.add_argument("--due-within", type=int, metavar="DAYS")
+    sub.add_argument("--overdue", action="store_true")
+    sub.add_argument("--all", action="store_true", help="include done and not-needed tasks")
+    sub.add_argument("--json", action="store_true")
+    task = group("task", "one task")
+    sub = command(task, "done", cmd_task_done, "mark a task done")
+    sub.add_argument("id")
+    sub = command(task, "skip", cmd_task_skip, "mark a task not needed, with the reason")
+    sub.add_argument("id")
+    sub.add_argument("--reason", required=True)
+
+    prof = group("profiles", "process profiles")
+    sub = command(prof, "list", cmd_profiles_list, "list the process profiles available")
+    sub.add_argument("--json", action="store_true")
+    sub = command(prof, "check", cmd_profiles_check, "check a process profile file")
+    sub.add_argument("file")
 
     person = group("person", "people on a case")
     sub = command(person, "add", cmd_person_add, "record a person on a case")
@@ -439,6 +619,12 @@ def _run_command(args: argparse.Namespace, log_path: Path | None) -> int:
     name = " ".join(part for part in (args.command, getattr(args, f"{args.command}_command", None)) if part)
     try:
         code = args.handler(args)
+    except GateNotMet as exc:
+        log.info("%s refused: %s", name, type(exc).__name__)
+        print(f"Error: {exc.headline}. Still missing:", file=sys.stderr)
+        for item in exc.missing:
+            print(f"  - {item}", file=sys.stderr)
+        return exc.exit_code
     except DhrError as exc:
         log.info("%s refused: %s", name, type(exc).__name__)
         print(f"Error: {exc.message}", file=sys.stderr)

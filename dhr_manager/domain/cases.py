@@ -118,6 +118,7 @@ class CaseView:
     stage: Stage
     status: Status
     victim_pseudonym: str | None = None
+    profile: str = ""
     people: list[PersonView] = field(default_factory=list)
     notes: list[NoteView] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)

@@ -19,6 +19,7 @@ from dhr_manager.domain.cases import (
 from dhr_manager.domain.roles import Permission, Role
 from dhr_manager.errors import InputError, NotFound
 from dhr_manager.services.case_access import find_case, readable_case_ids
+from dhr_manager.services.profiles import choose_profile, keep_profile
 from dhr_manager.services.users import staff_names
 from dhr_manager.storage.schema import CaseAssignmentRow, CaseRow, NoteRow, PersonRow, UserRow
 from dhr_manager.storage.sealing import Sealer
@@ -26,9 +27,11 @@ from dhr_manager.storage.workspace import UnlockedWorkspace
 
 
 def create_case(ws: UnlockedWorkspace, reference: str, area: str, notified: date,
-                date_of_death: date | None = None, today: date | None = None) -> CaseView:
-    """Open a new case at the notification stage (domain brief section 3)."""
+                date_of_death: date | None = None, today: date | None = None,
+                profile_id: str | None = None) -> CaseView:
+    """Open a new case at the notification stage (domain brief section 3), under a process profile."""
     ws.require(Permission.EDIT_CASES)
+    profile = choose_profile(profile_id)
     ref = normalise_reference(reference)
     area = require_text(area, "The area", limit=200)
     check_case_dates(notified, date_of_death, today or date.today())
@@ -36,13 +39,16 @@ def create_case(ws: UnlockedWorkspace, reference: str, area: str, notified: date
         index = ws.blind_index(ref)
         if uow.session.scalars(select(CaseRow.id).where(CaseRow.reference_index == index)).first():
             raise InputError(f"There is already a case {ref}.")
-        row = CaseRow(reference_index=index, stage=Stage.NOTIFICATION.value, status=Status.OPEN.value)
+        keep_profile(uow.session, profile)
+        row = CaseRow(reference_index=index, stage=Stage.NOTIFICATION.value, status=Status.OPEN.value,
+                      profile_id=profile.id, profile_version=profile.version)
         for column, value in (("reference", ref), ("area", area), ("notified_on", notified),
                               ("date_of_death", date_of_death)):
             uow.sealer.put(row, column, value)
         uow.session.add(row)
         uow.record("case.create", "cases", row.id, row.id)
-    return CaseView(row.id, ref, area, notified, date_of_death, Stage.NOTIFICATION, Status.OPEN)
+    return CaseView(row.id, ref, area, notified, date_of_death, Stage.NOTIFICATION, Status.OPEN,
+                    profile=f"{profile.id} v{profile.version}")
 
 
 def _case_view(sealer: Sealer, row: CaseRow, victim: PersonRow | None) -> CaseView:
@@ -53,7 +59,8 @@ def _case_view(sealer: Sealer, row: CaseRow, victim: PersonRow | None) -> CaseVi
     pseudonym = sealer.get_or_flag(victim, "pseudonym", unreadable) if victim is not None else None
     return CaseView(row.id, values["reference"] or UNREADABLE, values["area"] or UNREADABLE,
                     values["notified_on"], values["date_of_death"], Stage(row.stage), Status(row.status),
-                    victim_pseudonym=pseudonym, unreadable=unreadable)
+                    victim_pseudonym=pseudonym, profile=f"{row.profile_id} v{row.profile_version}",
+                    unreadable=unreadable)
 
 
 def list_cases(ws: UnlockedWorkspace) -> list[CaseView]:

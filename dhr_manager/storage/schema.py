@@ -7,7 +7,7 @@ so the id can be bound into each sealed value before the first flush.
 
 import uuid
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -67,6 +67,8 @@ class CaseRow(ClientId, Base):
     date_of_death: Mapped[bytes | None] = mapped_column(LargeBinary)
     stage: Mapped[str] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(20))
+    profile_id: Mapped[str] = mapped_column(String(60))
+    profile_version: Mapped[int] = mapped_column(Integer)
     row_version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 - SQLAlchemy reads it as a class dict
@@ -112,6 +114,53 @@ class ReviewCommentRow(ClientId, Base):
     written_at: Mapped[bytes] = mapped_column(LargeBinary)
     text: Mapped[bytes] = mapped_column(LargeBinary)
     status: Mapped[str] = mapped_column(String(20))
+
+
+class ProcessProfileRow(ClientId, Base):
+    """The exact profile text a case runs under, kept so that editing the file never moves a live case."""
+
+    __tablename__ = "process_profiles"
+    __table_args__ = (UniqueConstraint("profile_id", "version"),)
+
+    profile_id: Mapped[str] = mapped_column(String(60))
+    version: Mapped[int] = mapped_column(Integer)
+    digest: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(Text)
+
+
+class EventRow(ClientId, Base):
+    __tablename__ = "events"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    occurred_on: Mapped[bytes] = mapped_column(LargeBinary)
+    details: Mapped[bytes] = mapped_column(LargeBinary)
+    recorded_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+
+
+class PauseRow(ClientId, Base):
+    """A pause for parallel proceedings (trial, inquest, IOPC investigation, family request)."""
+
+    __tablename__ = "pauses"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    reason: Mapped[bytes] = mapped_column(LargeBinary)
+    starts_on: Mapped[bytes] = mapped_column(LargeBinary)
+    ends_on: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class TaskStateRow(ClientId, Base):
+    """What a user decided about a generated task: done, or not needed with a reason."""
+
+    __tablename__ = "task_states"
+    __table_args__ = (UniqueConstraint("case_id", "task_id"),)
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    task_id: Mapped[str] = mapped_column(String(12))
+    status: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[bytes | None] = mapped_column(LargeBinary)
+    changed_on: Mapped[bytes] = mapped_column(LargeBinary)
+    changed_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
 
 
 class AuditRow(Base):

@@ -4,6 +4,7 @@ A column that is in neither list fails `tests/storage/test_sealing_registry.py`,
 added without deciding, in writing, whether it is sealed.
 """
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -21,6 +22,7 @@ class Codec:
 TEXT = Codec(lambda v: v.encode("utf-8"), lambda b: b.decode("utf-8"))
 DATE = Codec(lambda v: v.isoformat().encode(), lambda b: date.fromisoformat(b.decode()))
 DATETIME = Codec(lambda v: v.isoformat().encode(), lambda b: datetime.fromisoformat(b.decode()))
+JSON = Codec(lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False).encode(), lambda b: json.loads(b))
 
 # Every name, address, date of birth, narrative, note and event date is sealed. Dates are sealed too: with
 # the area, a date of death identifies a victim from press reports (DESIGN.md section 3).
@@ -29,6 +31,9 @@ SEALED: dict[str, dict[str, Codec]] = {
     "people": {"name": TEXT, "pseudonym": TEXT, "date_of_birth": DATE, "address": TEXT},
     "notes": {"written_at": DATETIME, "text": TEXT},
     "review_comments": {"written_at": DATETIME, "text": TEXT},
+    "events": {"occurred_on": DATE, "details": JSON},
+    "pauses": {"reason": TEXT, "starts_on": DATE, "ends_on": DATE},
+    "task_states": {"reason": TEXT, "changed_on": DATE},
 }
 
 # Plain columns identify no person and no event. One line each says why.
@@ -59,6 +64,8 @@ PLAIN: dict[str, dict[str, str]] = {
         "reference_index": "keyed hash of the reference, for uniqueness and look-up without the plaintext",
         "stage": "process stage enum; identifies no one",
         "status": "open/paused/closed enum; identifies no one",
+        "profile_id": "which published process the case follows, e.g. england-dhr-2016",
+        "profile_version": "version of that process",
         "row_version": "optimistic-locking counter",
     },
     "people": {
@@ -74,6 +81,27 @@ PLAIN: dict[str, dict[str, str]] = {
         "case_id": "foreign key",
         "author_id": "foreign key to staff",
         "status": "open/resolved enum",
+    },
+    "process_profiles": {
+        "id": "random UUID",
+        "profile_id": "name of a published process",
+        "version": "its version",
+        "digest": "hash of the profile text",
+        "source": "the profile file: public guidance timescales, no case data",
+    },
+    "events": {
+        "id": "random UUID",
+        "case_id": "foreign key",
+        "kind": "process step enum such as decision; like the stage, identifies no one",
+        "recorded_by": "foreign key to staff",
+    },
+    "pauses": {"id": "random UUID", "case_id": "foreign key"},
+    "task_states": {
+        "id": "random UUID",
+        "case_id": "foreign key",
+        "task_id": "hash-derived task id",
+        "status": "done/not needed enum",
+        "changed_by": "foreign key to staff",
     },
     "audit_log": {
         "seq": "position in the chain",
