@@ -122,6 +122,10 @@ def validate_event(kind: EventKind, on: date, details: dict[str, Any], notified:
             raise InputError("The Home Office feedback outcome must be approved or resubmit.")
         if not any(e.kind is EventKind.QA_SUBMITTED and e.on <= on for e in earlier):
             raise InputError("Record the submission to the Home Office (qa-submitted) before its feedback.")
+    if kind is EventKind.PUBLISHED and not any(
+            e.kind is EventKind.QA_FEEDBACK and e.outcome == "approved" and e.on <= on for e in earlier):
+        raise InputError("A report can only be published after the Home Office panel has approved it "
+                         "(qa-feedback --outcome approved).")
     if kind is EventKind.TOR_AGREED:
         start, end = date.fromisoformat(details["scope_from"]), date.fromisoformat(details["scope_to"])
         if start > end:

@@ -94,6 +94,9 @@ def record_event(ws: UnlockedWorkspace, reference: str, kind: EventKind, on: dat
         _require_not_closed(case, ref)
         facts = load_facts(uow, case)
         validate_event(kind, on, details, facts.notified, today, list(facts.events))
+        if kind is EventKind.PUBLISHED and facts.paused:
+            raise InputError(f"{ref} is paused for parallel proceedings; it cannot be published until they end "
+                             "and the case resumes.")
         if kind is EventKind.AGENCY_REQUEST:
             clock = next((c for c in case_profile(uow, case).clocks
                           if c.per_agency and c.anchor == EventKind.AGENCY_REQUEST.value), None)

@@ -196,3 +196,16 @@ def test_a_case_keeps_its_profile_when_the_file_changes(case, isolated_home: Pat
     assert old["decision"] == date(2026, 2, 5)   # still one month: the rules it started with
     assert new["decision"] == date(2026, 4, 9)   # two months under version 2
     assert workflow(case, "DHR-2026-002", TODAY).profile == "england-dhr-2016 v2"
+
+
+def test_publication_is_blocked_while_paused_and_before_approval(case) -> None:
+    with pytest.raises(InputError, match="after the Home Office panel has approved"):
+        record(case, EventKind.PUBLISHED, date(2026, 3, 1))
+    record(case, EventKind.QA_SUBMITTED, date(2026, 3, 2))
+    record(case, EventKind.QA_FEEDBACK, date(2026, 5, 1), outcome="approved")
+    pause(case, REF, "criminal-trial", date(2026, 5, 5), today=TODAY)
+    with pytest.raises(InputError, match="paused for parallel proceedings"):
+        record(case, EventKind.PUBLISHED, date(2026, 6, 1))
+    resume(case, REF, date(2026, 9, 1), today=TODAY)
+    record(case, EventKind.PUBLISHED, date(2026, 9, 15))
+    assert [e.kind for e in workflow(case, REF, TODAY).events][-1] is EventKind.PUBLISHED
