@@ -28,6 +28,7 @@ from dhr_manager.services import (
     audit_log,
     backups,
     cases,
+    demo,
     integrity,
     notes,
     people,
@@ -133,6 +134,16 @@ def cmd_init(args: argparse.Namespace) -> int:
     print("With it an administrator can set a new passphrase if every passphrase is forgotten.")
     print()
     print(f"    {recovery_key}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    path = _path(args)
+    passphrase = demo.build_demo(path)
+    print(f"Created a demonstration workspace at {path} with eight fictional cases.")
+    print(f"Users: {', '.join(name for name, _role in demo.DEMO_USERS)}; each has the passphrase:")
+    print(f"    {passphrase}")
+    print(f"Open it with: dhr-manager --workspace {path}")
     return 0
 
 
@@ -472,6 +483,7 @@ def build_parser() -> argparse.ArgumentParser:
         return sub.add_subparsers(dest=f"{name}_command", metavar="ACTION", required=True)
 
     command(commands, "init", cmd_init, "create a new workspace; --user names its first administrator")
+    command(commands, "demo", cmd_demo, "create a demonstration workspace with fictional cases at --workspace")
 
     user = group("user", "staff accounts")
     sub = command(user, "add", cmd_user_add, "add a colleague (administrators only)")
@@ -632,6 +644,9 @@ def _run_command(args: argparse.Namespace, log_path: Path | None) -> int:
     except KeyboardInterrupt:
         print("Stopped. Nothing more was saved.", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader went away (`dhr-manager tasks | head`): nothing to report
+        sys.stderr.close()
+        return 0
     except Exception as exc:
         # Frames only: an exception's message could quote a decrypted value, so it never reaches the log.
         log.error("%s failed unexpectedly (%s):\n%s", name, type(exc).__name__,

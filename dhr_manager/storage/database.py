@@ -49,7 +49,9 @@ def preflight(path: Path) -> None:
 
 def make_engine(path: Path) -> Engine:
     """An engine whose connections are set up for durability and whose write transactions lock up front."""
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_S})
+    # check_same_thread off: the GUI runs long work on worker threads; the pool gives each connection to one
+    # thread at a time, which is what SQLite needs.
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: sqlite3.Connection, _record: object) -> None:

@@ -1,0 +1,23 @@
+"""The contract every screen of the main window keeps, so that locking can clear them all at once."""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from dhr_manager.storage.workspace import UnlockedWorkspace
+
+
+class Page(QWidget):
+    """A screen reached from the navigation (Dashboard, Cases, Tasks, Audit, Settings) or a case workspace.
+
+    `show_workspace` fills it from the services (also on F5); `clear` drops every decrypted value it shows,
+    when the workspace locks. Pages never hold a database session, only the `UnlockedWorkspace` to call services
+    with. `open_case` asks the main window to open a case by its reference.
+    """
+
+    open_case = Signal(str)
+
+    def show_workspace(self, ws: UnlockedWorkspace) -> None:
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        raise NotImplementedError
