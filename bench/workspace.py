@@ -9,14 +9,16 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dhr_manager.domain.cases import PersonRole, Stage, Status
+from fill import fill_cases
+
 from dhr_manager.services.cases import list_cases
-from dhr_manager.storage.schema import CaseRow, NoteRow, PersonRow
+from dhr_manager.storage.schema import NoteRow
 from dhr_manager.storage.workspace import UnlockedWorkspace, Workspace
 
 PASSPHRASE = "benchmark passphrase only"
@@ -29,23 +31,6 @@ def timed(action, repeat: int) -> list[float]:
         action()
         times.append(time.perf_counter() - start)
     return times
-
-
-def fill_cases(ws: UnlockedWorkspace, count: int) -> None:
-    """1,000 fictional cases, each with a victim, written the way the services write them."""
-    with ws.unit_of_work(write=True) as uow:
-        for i in range(count):
-            ref = f"DHR-BENCH-{i:04d}"
-            case = CaseRow(reference_index=ws.blind_index(ref), stage=Stage.PANEL.value, status=Status.OPEN.value)
-            for column, value in (("reference", ref), ("area", f"Fictional Area {i % 40}"),
-                                  ("notified_on", date(2025, 1, 1) + timedelta(days=i % 300)),
-                                  ("date_of_death", date(2024, 12, 1))):
-                uow.sealer.put(case, column, value)
-            victim = PersonRow(case_id=case.id, role=PersonRole.VICTIM.value)
-            for column, value in (("name", f"Fictional Person {i}"), ("pseudonym", f"Adult {i}")):
-                uow.sealer.put(victim, column, value)
-            uow.session.add_all([case, victim])
-            uow.record("case.create", "cases", case.id, case.id)
 
 
 def write_notes(ws: UnlockedWorkspace, case_id: str, sealed: bool, count: int = 5000) -> None:

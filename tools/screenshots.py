@@ -1,79 +1,102 @@
-"""Render the main screens to PNG so anyone can look at them without running the application.
+"""Render every main screen of the demo workspace to PNG, offscreen, for the user guide and for reviewing the UI.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py OUTDIR
+    .venv/bin/python tools/screenshots.py OUTDIR [--scale 2]
 
-Everything shown is fictional and lives in a temporary workspace that is deleted afterwards.
+Everything shown is fictional (`dhr-manager demo`) and lives in a temporary workspace deleted afterwards.
 """
 
+import argparse
+import os
 import sys
 import tempfile
-from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QWidget
-
-from dhr_manager.domain.cases import PersonRole
-from dhr_manager.services.cases import create_case
-from dhr_manager.services.people import add_person
-from dhr_manager.ui.first_run import FirstRunDialog
-from dhr_manager.ui.main_window import MainWindow
-from dhr_manager.ui.unlock_dialog import UnlockDialog
-
-ADMIN = "Ada Admin"
-PASSPHRASE = "correct horse battery staple"
-CASES = [  # reference, area, notified, victim's fictional name, pseudonym
-    ("DHR-2026-001", "Northshire", date(2026, 1, 5), "Jane Example", "Adult A"),
-    ("DHR-2026-002", "Southvale", date(2026, 2, 9), "Mary Sample", "Adult B"),
-]
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def save(widget: QWidget, out: Path, name: str) -> None:
-    widget.show()
+def save(widget: object, out: Path, name: str) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    widget.show()  # type: ignore[attr-defined]
     QApplication.processEvents()
     path = out / f"{name}.png"
-    if not widget.grab().save(str(path)):
+    if not widget.grab().save(str(path)):  # type: ignore[attr-defined]
         raise SystemExit(f"could not write {path}")
     print(path)
 
 
 def main(out: Path) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from dhr_manager.services.demo import build_demo
+    from dhr_manager.settings import Settings
+    from dhr_manager.storage.crypto import KdfParams
+    from dhr_manager.storage.workspace import Workspace
+    from dhr_manager.ui.first_run import FirstRunDialog
+    from dhr_manager.ui.main_window import MainWindow
+    from dhr_manager.ui.unlock_dialog import UnlockDialog
+
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     app.setApplicationName("DHR Manager")
     with tempfile.TemporaryDirectory() as folder:
-        first_run = FirstRunDialog(Path(folder) / "workspace.dhr")
-        first_run.name_edit.setText(ADMIN)
-        first_run.passphrase_edit.setText(PASSPHRASE)
-        first_run.repeat_edit.setText(PASSPHRASE)
-        save(first_run, out, "1-first-run-details")
+        first_run = FirstRunDialog(Path(folder) / "new.dhr")
+        first_run.name_edit.setText("Ada Admin")
+        first_run.passphrase_edit.setText("correct horse battery staple")
+        first_run.repeat_edit.setText("correct horse battery staple")
+        save(first_run, out, "01-first-run-details")
         first_run.create_button.click()
-        save(first_run, out, "2-first-run-recovery-key")
-        first_run.stored_checkbox.setChecked(True)
-        first_run.finish_button.click()
-        unlocked = first_run.unlocked
-        assert unlocked is not None
+        save(first_run, out, "02-first-run-recovery-key")
+        first_run.reject()
+        if first_run.unlocked is not None:
+            first_run.unlocked.lock()
+            first_run.unlocked.workspace.close()
 
-        for reference, area, notified, name, pseudonym in CASES:
-            create_case(unlocked, reference, area, notified)
-            add_person(unlocked, reference, PersonRole.VICTIM, name, pseudonym)
-        unlocked.lock()
-
-        unlock = UnlockDialog(unlocked.workspace)
+        path = Path(folder) / "demo.dhr"
+        passphrase = build_demo(path, kdf=KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1))
+        workspace = Workspace.open(path)
+        unlock = UnlockDialog(workspace)
+        unlock.user_combo.setCurrentText("Demo Administrator")
         unlock.passphrase_edit.setText("not the passphrase")
         unlock.unlock_button.click()
-        save(unlock, out, "3-unlock-wrong-passphrase")
-        unlock.passphrase_edit.setText(PASSPHRASE)
+        save(unlock, out, "03-unlock-wrong-passphrase")
+        unlock.passphrase_edit.setText(passphrase)
         unlock.unlock_button.click()
         assert unlock.unlocked is not None
 
-        window = MainWindow(unlock.unlocked)
-        save(window, out, "4-main-window")
+        window = MainWindow(unlock.unlocked, Settings(Path(folder) / "settings.json"))
+        window.resize(1280, 800)
+        for number, key in enumerate(("dashboard", "cases", "tasks", "audit", "settings"), start=4):
+            window.show_view(key)
+            save(window, out, f"{number:02d}-{key}")
+        window.open_case("DHR-DEMO-05")
+        tabs = window.case_page.tabs
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            name = tabs.tabText(index).replace("&", "").lower().replace(" ", "-")
+            save(window, out, f"10-case-{index:02d}-{name}")
+        window.open_case("DHR-DEMO-06")
+        save(window, out, "11-case-paused")
+        window.lock()
+        save(window, out, "12-locked")
         window.close()
-        unlocked.workspace.close()
+
+        chair = Workspace.open(path).unlock("Demo Chair", passphrase)
+        chair_window = MainWindow(chair, Settings(Path(folder) / "chair-settings.json"))
+        chair_window.resize(1280, 800)
+        chair_window.open_case("DHR-DEMO-07")
+        save(chair_window, out, "13-chair-case-view")
+        chair_window.close()
+        workspace.close()
+        chair.workspace.close()
     return 0
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit(__doc__)
-    sys.exit(main(Path(sys.argv[1])))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--scale", help="render at this scale factor, e.g. 2 for 200 %%")
+    args = parser.parse_args()
+    if args.scale:
+        os.environ["QT_SCALE_FACTOR"] = args.scale
+    sys.exit(main(args.out))

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from dhr_manager.domain.cases import Stage, Status
 from dhr_manager.domain.events import Event, EventKind, validate_event
-from dhr_manager.domain.process import Profile
+from dhr_manager.domain.process import NOTIFIED, GateItem, Profile
 from dhr_manager.domain.roles import Permission
 from dhr_manager.domain.workflow import (
     AgencyState,
@@ -192,6 +192,24 @@ def resume(ws: UnlockedWorkspace, reference: str, on: date, today: date | None =
     return (on - start).days
 
 
+@dataclass(frozen=True)
+class GateCheck:
+    """One item of a stage's gate and the day it was met (None while missing), so every stage shows progress."""
+
+    stage: Stage
+    label: str
+    met_on: date | None
+
+
+def _gate_met_on(item: GateItem, facts: CaseFacts, states: list[AgencyState]) -> date | None:
+    """The day a gate item was first met; for agencies, the day the last one was asked or returned."""
+    if item.event is not None:
+        found = facts.of_kind(item.event, item.outcome)
+        return found[0].on if found else None
+    days = [s.requested_on if item.all_agencies == "requested" else s.returned_on for s in states]
+    return max(d for d in days if d) if days and all(days) else None
+
+
 @dataclass
 class WorkflowView:
     """Where a case stands: its deadlines, agencies, and what its current stage still needs."""
@@ -205,6 +223,23 @@ class WorkflowView:
     agencies: list[AgencyState]
     missing: list[str]
     events: list[Event] = field(default_factory=list)
+    stages: list[tuple[Stage, str]] = field(default_factory=list)  # the profile's stages in order, for a stepper
+    event_kinds: list[EventKind] = field(default_factory=list)  # what may be recorded on this case
+    gate: list[GateCheck] = field(default_factory=list)  # every stage's gate items, in the profile's order
+    pause: Pause | None = None  # the pause in force, if the case is paused
+
+
+def profile_event_kinds(profile: Profile) -> list[EventKind]:
+    """The events a profile gives meaning to (in gates, clocks or tasks), plus the referral every case starts
+    with; other kinds would be recorded but change nothing, so forms need not offer them."""
+    named = {EventKind.REFERRAL}
+    named.update(item.event for stage in profile.stages for item in stage.gate if item.event is not None)
+    for clock in profile.clocks:
+        named.add(clock.met_by)
+        if clock.anchor != NOTIFIED:
+            named.add(EventKind(clock.anchor))
+    named.update(kind for task in profile.tasks for kind in (task.on_event, task.closed_by) if kind is not None)
+    return [kind for kind in EventKind if kind in named]
 
 
 def workflow(ws: UnlockedWorkspace, reference: str, today: date | None = None) -> WorkflowView:
@@ -217,6 +252,11 @@ def workflow(ws: UnlockedWorkspace, reference: str, today: date | None = None) -
         stage = Stage(case.stage)
         items = deadlines(profile, facts, today)
         missing = gate_missing(profile, stage, facts) if stage is not Stage.CLOSED else []
+        states = agencies(facts)
         return WorkflowView(uow.sealer.get(case, "reference"), stage, Status(case.status),
-                            f"{profile.id} v{profile.version}", items, next_deadline(items), agencies(facts),
-                            missing, [e for e in facts.ordered() if e.kind is not EventKind.STAGE_ENTERED])
+                            f"{profile.id} v{profile.version}", items, next_deadline(items), states,
+                            missing, [e for e in facts.ordered() if e.kind is not EventKind.STAGE_ENTERED],
+                            [(s.id, s.name) for s in profile.stages], profile_event_kinds(profile),
+                            [GateCheck(s.id, item.label, _gate_met_on(item, facts, states))
+                             for s in profile.stages for item in s.gate],
+                            next((p for p in facts.pauses if p.end is None), None))

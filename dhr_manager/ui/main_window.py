@@ -1,106 +1,309 @@
-"""The main window: for now the list of cases the user may read, with Lock now and Quit."""
+"""The main window: navigation (Dashboard, Cases, Tasks, Audit, Settings), a case workspace, locking.
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+Every screen is a `Page`; locking, by hand (Ctrl+L) or after the idle time in Settings, drops the key and clears
+every page, then emits `locked` so that the application can ask for the passphrase again.
+"""
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMainWindow, QStackedWidget, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
-from dhr_manager.domain.roles import Role
-from dhr_manager.services.cases import list_cases
+from dhr_manager.domain.roles import Permission, allows
+from dhr_manager.errors import DhrError
+from dhr_manager.services.backups import backup_workspace
+from dhr_manager.settings import Settings
 from dhr_manager.storage.workspace import UnlockedWorkspace
-from dhr_manager.ui.case_table_model import CaseTableModel
+from dhr_manager.ui.background import run_in_background
+from dhr_manager.ui.case.case_page import CasePage
+from dhr_manager.ui.page import Page
+from dhr_manager.ui.pages.audit_page import AuditPage
+from dhr_manager.ui.pages.cases_page import CasesPage
+from dhr_manager.ui.pages.dashboard import DashboardPage
+from dhr_manager.ui.pages.settings_page import SettingsPage
+from dhr_manager.ui.pages.tasks_page import TasksPage
+from dhr_manager.ui.words import role_name
+
+_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
 
 
 class MainWindow(QMainWindow):
-    """Shows one unlocked workspace. `locked` is emitted after Lock now so the application can ask to unlock
-    again (and tests can lock without a modal dialog); `set_workspace` fills the window again."""
-
     locked = Signal()
 
-    def __init__(self, unlocked: UnlockedWorkspace, parent: QWidget | None = None) -> None:
+    def __init__(self, unlocked: UnlockedWorkspace, settings: Settings | None = None, today: date | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace: UnlockedWorkspace | None = None
+        self.settings = settings or Settings()
+        self._ws: UnlockedWorkspace | None = None
         self.setAccessibleName(self.tr("DHR Manager"))
-        self.resize(960, 600)
+        self.resize(1200, 780)
 
-        self.model = CaseTableModel(self)
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Cases"))
-        self.table.setModel(proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.dashboard = DashboardPage(today=today)
+        self.cases = CasesPage(self.settings, today=today)
+        self.tasks = TasksPage(today=today)
+        self.audit = AuditPage()
+        self.settings_page = SettingsPage(self.settings)
+        self.case_page = CasePage(today=today)
+        self.views: dict[str, tuple[str, Page]] = {
+            "dashboard": (self.tr("Dashboard"), self.dashboard),
+            "cases": (self.tr("Cases"), self.cases),
+            "tasks": (self.tr("Tasks"), self.tasks),
+            "audit": (self.tr("Audit"), self.audit),
+            "settings": (self.tr("Settings"), self.settings_page),
+        }
+        self.locked_message = QLabel(self.tr("The workspace is locked."))
+        self.locked_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.locked_message.setAccessibleName(self.tr("Locked"))
 
-        self.message = QLabel()
-        self.message.setAccessibleName(self.tr("Cases"))
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setWordWrap(True)
-        self.pages = QStackedWidget()
-        self.pages.setAccessibleName(self.tr("Cases"))
-        self.pages.addWidget(self.table)
-        self.pages.addWidget(self.message)
-        self.setCentralWidget(self.pages)
+        self.stack = QStackedWidget()
+        self.stack.setAccessibleName(self.tr("Current screen"))
+        self.navigation = QListWidget()
+        self.navigation.setAccessibleName(self.tr("Navigation"))
+        for key, (label, page) in self.views.items():
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.navigation.addItem(item)
+            self.stack.addWidget(page)
+            page.open_case.connect(self.open_case)
+        self.stack.addWidget(self.case_page)
+        self.stack.addWidget(self.locked_message)
+        self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 4 * self.fontMetrics().averageCharWidth())
+        self.navigation.currentRowChanged.connect(self._navigate)
+        for page in (self.cases, self.tasks, self.case_page):
+            page.changed.connect(self._data_changed)  # type: ignore[attr-defined]
+        self.settings_page.saved.connect(self._restart_idle_timer)
 
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.addWidget(self.navigation)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.status_label = QLabel()
         self.status_label.setAccessibleName(self.tr("Who is signed in"))
         self.statusBar().addWidget(self.status_label)
-        self.statusBar().setAccessibleName(self.tr("Status"))
 
-        self.lock_action = QAction(self.tr("&Lock now"), self)
-        self.lock_action.setShortcut(QKeySequence(self.tr("Ctrl+L")))
-        self.lock_action.setStatusTip(self.tr("Hide everything and ask for the passphrase again"))
-        self.lock_action.triggered.connect(self.lock)
-        # Set explicitly: the platform's standard Quit key is empty on Windows.
-        self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence(self.tr("Ctrl+Q")))
-        self.quit_action.triggered.connect(self.close)
+        self._build_actions()
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self._restore_geometry()
+        self.set_workspace(unlocked)
+
+    # ---- actions ---------------------------------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None, slot: object,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work whichever widget has focus
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_case_action = self._action(self.tr("&New case…"), self.tr("Ctrl+N"), self._new_case,
+                                            self.tr("Open a new case"))
+        self.backup_action = self._action(self.tr("&Back up workspace…"), None, self.back_up,
+                                          self.tr("Write an encrypted copy of the workspace"))
+        self.lock_action = self._action(self.tr("&Lock now"), self.tr("Ctrl+L"), self.lock,
+                                        self.tr("Hide everything and ask for the passphrase again"))
+        self.quit_action = self._action(self.tr("&Quit"), self.tr("Ctrl+Q"), self.close)
+        self.find_action = self._action(self.tr("&Find case"), self.tr("Ctrl+F"), self._find,
+                                        self.tr("Search cases by reference or pseudonym"))
+        self.refresh_action = self._action(self.tr("&Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
+        self.refresh_action.setShortcuts([QKeySequence("F5")])
+        self.back_action = self._action(self.tr("&Back to the list"), self.tr("Alt+Left"), self._back)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self.lock_action)
+        for action in (self.new_case_action, self.backup_action, self.lock_action):
+            file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        self.menuBar().setAccessibleName(self.tr("Menu bar"))
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.view_actions: dict[str, QAction] = {}
+        for number, (key, (label, _page)) in enumerate(self.views.items(), start=1):
+            action = self._action(label, f"Ctrl+{number}", lambda _=False, k=key: self.show_view(k))
+            view_menu.addAction(action)
+            self.view_actions[key] = action
+        view_menu.addSeparator()
+        for action in (self.find_action, self.refresh_action, self.back_action):
+            view_menu.addAction(action)
 
-        self.set_workspace(unlocked)
+    # ---- workspace and locking -------------------------------------------------------------------------------
 
     def set_workspace(self, unlocked: UnlockedWorkspace) -> None:
         """Show `unlocked`: at start and after the user unlocks again."""
-        self._workspace = unlocked
+        self._ws = unlocked
+        role = unlocked.user.role
         self.setWindowTitle(self.tr("DHR Manager — {name}").format(name=unlocked.path.name))
-        roles = {Role.ADMINISTRATOR: self.tr("administrator"), Role.COORDINATOR: self.tr("coordinator"),
-                 Role.CHAIR: self.tr("chair")}
         self.status_label.setText(self.tr("Unlocked as {name} ({role})").format(
-            name=unlocked.user.name, role=roles[unlocked.user.role]))
-        self.lock_action.setEnabled(True)
-        self.model.set_cases(list_cases(unlocked))
-        if self.model.rowCount():
-            self.pages.setCurrentWidget(self.table)
-        else:
-            self.message.setText(self.tr("No cases yet."))
-            self.pages.setCurrentWidget(self.message)
+            name=unlocked.user.name, role=role_name(role)))
+        editor = allows(role, Permission.EDIT_CASES)
+        self.new_case_action.setEnabled(editor)
+        self.backup_action.setEnabled(allows(role, Permission.BACKUP))
+        audit_allowed = allows(role, Permission.READ_AUDIT)
+        self.navigation.item(list(self.views).index("audit")).setHidden(not audit_allowed)
+        self.view_actions["audit"].setEnabled(audit_allowed)
+        for action in (self.lock_action, self.find_action, self.refresh_action, self.back_action):
+            action.setEnabled(True)
+        self.navigation.setEnabled(True)
+        last = self.settings.get("last_view")
+        self.show_view(last if last in self.views and (last != "audit" or audit_allowed) else "dashboard")
+        self._restart_idle_timer()
+
+    @property
+    def workspace(self) -> UnlockedWorkspace | None:
+        return self._ws
 
     def lock(self) -> None:
         """Drop the key and every decrypted value on screen, then let the application ask to unlock."""
+        if self._ws is None:
+            return
         self._forget_workspace()
-        self.message.setText(self.tr("The workspace is locked."))
-        self.pages.setCurrentWidget(self.message)
+        self.stack.setCurrentWidget(self.locked_message)
         self.status_label.setText(self.tr("Locked"))
-        self.lock_action.setEnabled(False)
+        self.navigation.setEnabled(False)
+        for action in self.actions():
+            if action is not self.quit_action:
+                action.setEnabled(False)
         self.locked.emit()
 
     def _forget_workspace(self) -> None:
-        if self._workspace is not None:
-            self._workspace.lock()
-            self._workspace = None
-        self.model.set_cases([])
+        self.idle_timer.stop()
+        if self._ws is not None:
+            self._ws.lock()
+            self._ws = None
+        for page in (*(page for _label, page in self.views.values()), self.case_page):
+            page.clear()
+
+    def _restart_idle_timer(self) -> None:
+        if self._ws is not None:
+            self.idle_timer.start(self.settings.get("auto_lock_minutes") * 60_000)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Any keyboard or mouse use in the application postpones the automatic lock."""
+        if event.type() in _ACTIVITY and self.idle_timer.isActive():
+            self.idle_timer.start()
+        return False
+
+    # ---- navigation ------------------------------------------------------------------------------------------
+
+    def show_view(self, key: str) -> None:
+        row = list(self.views).index(key)
+        if self.navigation.currentRow() == row:
+            self._navigate(row)
+        else:
+            self.navigation.setCurrentRow(row)
+
+    def _navigate(self, row: int) -> None:
+        if row < 0 or self._ws is None:
+            return
+        key = list(self.views)[row]
+        page = self.views[key][1]
+        self._show_page(page)
+        self.settings.set("last_view", key)
+
+    def _show_page(self, page: Page) -> None:
+        """Pages are filled when shown, so that a list never shows data older than the last change."""
+        assert self._ws is not None
+        try:
+            page.show_workspace(self._ws)
+        except DhrError as exc:
+            self.warn(self.tr("Cannot show this screen"), exc.message)
+            return
+        self.stack.setCurrentWidget(page)
+
+    def open_case(self, reference: str) -> None:
+        if self._ws is None:
+            return
+        self.case_page.set_reference(reference)
+        self._show_page(self.case_page)
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def refresh(self) -> None:
+        page = self.stack.currentWidget()
+        if self._ws is not None and isinstance(page, Page):
+            self._show_page(page)
+
+    def _data_changed(self) -> None:
+        """A change on one screen: the others refresh when next shown; the dashboard counts may change now."""
+        self._restart_idle_timer()
+
+    def _back(self) -> None:
+        if self.stack.currentWidget() is self.case_page:
+            self.show_view(list(self.views)[max(self.navigation.currentRow(), 0)])
+
+    def _find(self) -> None:
+        self.show_view("cases")
+        self.cases.focus_search()
+
+    def _new_case(self) -> None:
+        self.show_view("cases")
+        self.cases.new_case()
+
+    # ---- backup ----------------------------------------------------------------------------------------------
+
+    def back_up(self) -> None:
+        if self._ws is None:
+            return
+        suggested = str(self._ws.path.with_name(f"{self._ws.path.stem}-backup-{date.today().isoformat()}.dhr"))
+        target, _filter = QFileDialog.getSaveFileName(self, self.tr("Back up the workspace"), suggested,
+                                                      self.tr("DHR Manager workspace (*.dhr)"))
+        if target:
+            self.start_backup(Path(target))
+
+    def start_backup(self, target: Path) -> None:
+        """Write the backup on a worker thread; the window stays responsive meanwhile."""
+        ws = self._ws
+        assert ws is not None
+        run_in_background(self, self.tr("Backing up the workspace…"), lambda: backup_workspace(ws, target),
+                          self._backup_done, self._backup_failed)
+
+    def _backup_done(self, target: object) -> None:
+        self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=target), 10_000)
+
+    def _backup_failed(self, exc: Exception) -> None:
+        message = exc.message if isinstance(exc, DhrError) else self.tr("The backup failed ({kind}).").format(
+            kind=type(exc).__name__)
+        self.warn(self.tr("Backup not written"), message)
+
+    def warn(self, title: str, message: str) -> QMessageBox:
+        """A window-modal message that does not stop the event loop (so timers, auto-lock and tests go on)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    # ---- window state ----------------------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        saved = self.settings.get("window_geometry")
+        if saved:
+            self.restoreGeometry(QByteArray.fromBase64(saved.encode()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Quitting locks too, so the key never outlives the window."""
+        """Quitting locks too, so the key never outlives the window; the window's place is remembered."""
+        self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode())
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         self._forget_workspace()
         super().closeEvent(event)
