@@ -105,13 +105,18 @@ def main() -> None:
 
         window = MainWindow(ws, Settings(Path(tmp) / "settings2.json"))
         window.show()
+        for _ in range(20):  # let the window paint itself before measuring, as a user would wait for it
+            app.processEvents()
         gaps: list[float] = []
+        stamps: list[float] = []
+        started = time.perf_counter()
         last = [time.perf_counter()]
         done = [False]
 
         def tick() -> None:
             now = time.perf_counter()
             gaps.append(now - last[0])
+            stamps.append(now - started)
             last[0] = now
 
         ticker = QTimer()
@@ -119,15 +124,16 @@ def main() -> None:
         ticker.timeout.connect(tick)
         ticker.start()
         started = time.perf_counter()
-        run_in_background(window, "Verifying", lambda: verify_workspace(ws), lambda _r: done.__setitem__(0, True),
+        run_in_background(window, "Verifying", lambda: [verify_workspace(ws) for _ in range(10)],
+                          lambda _r: done.__setitem__(0, True),
                           lambda exc: (print("failed:", exc), done.__setitem__(0, True)))
         while not done[0]:
             app.processEvents()
             time.sleep(0.001)
         ticker.stop()
-        print(f"GUI thread while verify (every sealed value) ran in the background for "
+        print(f"GUI thread while verify (every sealed value, ten times over) ran in the background for "
               f"{(time.perf_counter() - started) * 1000:.0f} ms: longest stall {max(gaps) * 1000:.0f} ms "
-              f"(target <= 100 ms)")
+              f"(target <= 100 ms) at {stamps[gaps.index(max(gaps))] * 1000:.0f} ms")
         window.close()
         ws.lock()
         ws.workspace.close()

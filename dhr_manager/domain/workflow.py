@@ -247,8 +247,8 @@ def gate_missing(profile: Profile, stage_id: object, facts: CaseFacts) -> list[s
         if item.all_agencies and not states:
             missing.append(f"{item.label} (no agency is in scope yet)")
         elif item.all_agencies:
-            waiting = [s.name for s in states
-                       if not (s.requested_on if item.all_agencies == "requested" else s.returned_on)]
+            waiting = sorted(s.name for s in states
+                             if not (s.requested_on if item.all_agencies == "requested" else s.returned_on))
             missing.append(f"{item.label} (still waiting: {', '.join(waiting)})")
         else:
             missing.append(item.label)

@@ -6,10 +6,11 @@ from datetime import date
 from sqlalchemy import select
 
 from dhr_manager.domain.cases import UNREADABLE, PersonRole, Stage, Status
+from dhr_manager.domain.process import Profile
 from dhr_manager.domain.roles import Permission
 from dhr_manager.domain.workflow import Deadline, DeadlineStatus, deadlines, next_deadline
 from dhr_manager.services.case_access import readable_case_ids
-from dhr_manager.services.workflow import case_profile, load_facts
+from dhr_manager.services.workflow import case_profile, load_all_facts
 from dhr_manager.storage.schema import CaseRow, PersonRow
 from dhr_manager.storage.workspace import UnlockedWorkspace
 
@@ -46,18 +47,20 @@ def case_overviews(ws: UnlockedWorkspace, today: date | None = None) -> list[Cas
         allowed = readable_case_ids(ws, uow)
         victims = {p.case_id: p for p in uow.session.scalars(
             select(PersonRow).where(PersonRow.role == PersonRole.VICTIM.value))}
+        cases = [c for c in uow.session.scalars(select(CaseRow)) if allowed is None or c.id in allowed]
+        all_facts = load_all_facts(uow, cases)
+        profiles: dict[tuple[str, int], Profile] = {}  # one look-up per profile version, not per case
         result = []
-        for case in uow.session.scalars(select(CaseRow)):
-            if allowed is not None and case.id not in allowed:
-                continue
+        for case in cases:
             flags: list[str] = []
             victim = victims.get(case.id)
-            facts = load_facts(uow, case)
+            facts = all_facts[case.id]
             entered = {Stage.NOTIFICATION: facts.notified}
             for event in facts.ordered():
                 if event.kind.value == "stage-entered":
                     entered.setdefault(Stage(event.details["stage"]), event.on)
-            profile = case_profile(uow, case)
+            key = (case.profile_id, case.profile_version)
+            profile = profiles[key] if key in profiles else profiles.setdefault(key, case_profile(uow, case))
             result.append(CaseOverview(
                 reference=uow.sealer.get_or_flag(case, "reference", flags) or UNREADABLE,
                 area=uow.sealer.get_or_flag(case, "area", flags) or UNREADABLE,

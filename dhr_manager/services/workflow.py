@@ -47,14 +47,21 @@ class GateNotMet(InputError):
 
 def load_facts(uow: UnitOfWork, case: CaseRow) -> CaseFacts:
     """Decrypt a case's events and pauses into the facts the rules work on."""
-    events = tuple(
-        Event(row.id, EventKind(row.kind), uow.sealer.get(row, "occurred_on"), uow.sealer.get(row, "details"))
-        for row in uow.session.scalars(select(EventRow).where(EventRow.case_id == case.id)))
-    pauses = tuple(
-        Pause(uow.sealer.get(row, "reason"), uow.sealer.get(row, "starts_on"), uow.sealer.get(row, "ends_on"))
-        for row in uow.session.scalars(select(PauseRow).where(PauseRow.case_id == case.id)))
-    return CaseFacts(case.id, uow.sealer.get(case, "notified_on"), events,
-                     tuple(sorted(pauses, key=lambda p: p.start)))
+    return load_all_facts(uow, [case])[case.id]
+
+
+def load_all_facts(uow: UnitOfWork, cases: list[CaseRow]) -> dict[str, CaseFacts]:
+    """The facts of many cases with two queries in all, not two per case (the dashboard reads every case)."""
+    events: dict[str, list[Event]] = {case.id: [] for case in cases}
+    pauses: dict[str, list[Pause]] = {case.id: [] for case in cases}
+    for row in uow.session.scalars(select(EventRow).where(EventRow.case_id.in_(events))):
+        events[row.case_id].append(Event(row.id, EventKind(row.kind), uow.sealer.get(row, "occurred_on"),
+                                         uow.sealer.get(row, "details")))
+    for row in uow.session.scalars(select(PauseRow).where(PauseRow.case_id.in_(pauses))):
+        pauses[row.case_id].append(Pause(uow.sealer.get(row, "reason"), uow.sealer.get(row, "starts_on"),
+                                         uow.sealer.get(row, "ends_on")))
+    return {case.id: CaseFacts(case.id, uow.sealer.get(case, "notified_on"), tuple(events[case.id]),
+                               tuple(sorted(pauses[case.id], key=lambda p: p.start))) for case in cases}
 
 
 def case_profile(uow: UnitOfWork, case: CaseRow) -> Profile:

@@ -207,7 +207,7 @@ class DeadlineTimeline(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
-            self._paint(painter, self.width())
+            self._paint(painter, self.width(), event.rect())
         finally:
             painter.end()
 
@@ -231,7 +231,8 @@ class DeadlineTimeline(QWidget):
         if not image.save(str(path), "PNG"):
             raise OSError(self.tr("The picture could not be saved to {path}.").format(path=path))
 
-    def _paint(self, painter: QPainter, width: int) -> None:
+    def _paint(self, painter: QPainter, width: int, exposed: QRect | None = None) -> None:
+        """Paint the picture; in the widget only the rows inside `exposed` (a 1,000-case workspace scrolls)."""
         fm = painter.fontMetrics()
         geometry = self._geometry(fm, width)
         painter.fillRect(QRect(0, 0, width, self._height(fm)), self.palette().base())
@@ -245,7 +246,9 @@ class DeadlineTimeline(QWidget):
             painter.drawText(QRect(geometry.pad, geometry.row_top(0), width - 2 * geometry.pad, geometry.row_h),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self._placeholder)
         for number, case in enumerate(self._cases):
-            self._paint_case(painter, fm, geometry, number, case)
+            top = geometry.row_top(number)
+            if exposed is None or (top < exposed.bottom() + 1 and top + geometry.row_h > exposed.top()):
+                self._paint_case(painter, fm, geometry, number, case)
         self._paint_today(painter, fm, geometry, rows)
         self._paint_legend(painter, fm, geometry.pad, geometry.row_top(rows) + geometry.pad, geometry.legend_line_h)
 

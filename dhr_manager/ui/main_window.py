@@ -234,6 +234,10 @@ class MainWindow(QMainWindow):
             return
         self.case_page.set_reference(reference)
         self._show_page(self.case_page)
+        # A case belongs under Cases in the navigation, whichever screen it was opened from.
+        self.navigation.blockSignals(True)
+        self.navigation.setCurrentRow(list(self.views).index("cases"))
+        self.navigation.blockSignals(False)
 
     def current_page(self) -> QWidget:
         return self.stack.currentWidget()

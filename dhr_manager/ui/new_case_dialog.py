@@ -2,11 +2,9 @@
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,23 +18,8 @@ from dhr_manager.errors import DhrError
 from dhr_manager.services.cases import create_case
 from dhr_manager.services.profiles import available_profiles
 from dhr_manager.storage.workspace import UnlockedWorkspace
+from dhr_manager.ui.fields import date_edit, to_date
 from dhr_manager.ui.labels import InlineError, heading
-
-
-def date_edit(accessible_name: str, today: date) -> QDateEdit:
-    """A UK-format date field with a calendar, that cannot go past today."""
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setMaximumDate(QDate(today.year, today.month, today.day))
-    edit.setDate(QDate(today.year, today.month, today.day))
-    edit.setAccessibleName(accessible_name)
-    return edit
-
-
-def to_date(edit: QDateEdit) -> date:
-    qdate = edit.date()
-    return date(qdate.year(), qdate.month(), qdate.day())
 
 
 class NewCaseDialog(QDialog):
@@ -57,10 +40,10 @@ class NewCaseDialog(QDialog):
         self.area.addItems(sorted(set(areas)))
         self.area.setCurrentText("")
         self.area.setAccessibleName(self.tr("Community Safety Partnership or area"))
-        self.notified = date_edit(self.tr("Date the CSP was notified"), self._today)
+        self.notified = date_edit(self.tr("Date the CSP was notified"), self._today, self._today)
         self.death_known = QCheckBox(self.tr("Date of death &known"))
         self.death_known.setAccessibleName(self.tr("Date of death known"))
-        self.date_of_death = date_edit(self.tr("Date of death"), self._today)
+        self.date_of_death = date_edit(self.tr("Date of death"), self._today, self._today)
         self.date_of_death.setEnabled(False)
         self.death_known.toggled.connect(self.date_of_death.setEnabled)
         self.profile = QComboBox()
@@ -100,8 +83,8 @@ class NewCaseDialog(QDialog):
     def _create(self) -> None:
         try:
             self.created = create_case(
-                self._ws, self.reference.text(), self.area.currentText(), to_date(self.notified),
-                to_date(self.date_of_death) if self.death_known.isChecked() else None, today=self._today,
+                self._ws, self.reference.text(), self.area.currentText(), to_date(self.notified.date()),
+                to_date(self.date_of_death.date()) if self.death_known.isChecked() else None, today=self._today,
                 profile_id=self.profile.currentData())
         except DhrError as exc:
             self.error.show_message(exc.message)

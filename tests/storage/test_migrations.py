@@ -11,10 +11,14 @@ from alembic.runtime.migration import MigrationContext
 
 from dhr_manager.errors import WrongPassphrase
 from dhr_manager.services.cases import create_case, list_cases
-from dhr_manager.storage.migrate import alembic_config, current_revision, head_revision
+from dhr_manager.storage.migrate import SCHEMA_REVISION, alembic_config, current_revision, head_revision
 from dhr_manager.storage.schema import Base
 from dhr_manager.storage.workspace import Workspace
 from tests.conftest import ADMIN, open_as
+
+
+def test_the_schema_revision_the_code_expects_is_the_newest_migration() -> None:
+    assert head_revision() == SCHEMA_REVISION
 
 
 def test_the_migrated_schema_matches_the_models(admin_ws) -> None:

@@ -73,6 +73,8 @@ def test_the_table_lists_overdue_deadlines_first_then_those_paused_with_their_ca
         ("DHR-DEMO-06", "Chronology and report due from the agency — Probation Service", "Paused"),
         ("DHR-DEMO-06", "Chronology and report due from the agency — Safe Haven Domestic Abuse Service", "Paused"),
     ]
+    paused_days = {row[DAYS] for row in table_rows(page) if row[STATUS] == "Paused"}
+    assert paused_days == {"clock paused"}  # a stopped clock is not counted as late
 
 
 def test_the_undecided_referral_says_in_words_how_many_days_overdue_it_is(page: DashboardPage) -> None:

@@ -25,12 +25,12 @@ from dhr_manager.services.workflow import PAUSE_REASONS, WorkflowView, advance, 
 from dhr_manager.storage.workspace import UnlockedWorkspace
 from dhr_manager.ui.case.deadlines_tab import DeadlinesTab
 from dhr_manager.ui.case.dialogs import AdvanceDialog, GateNotMetDialog, PauseDialog, ResumeDialog, SkipTaskDialog
-from dhr_manager.ui.case.fields import ValueLabel, button, table_view
 from dhr_manager.ui.case.people_tab import AddPersonDialog, PeopleTab
 from dhr_manager.ui.case.stage_tab import StageTab
 from dhr_manager.ui.case.stepper import StageStepper
 from dhr_manager.ui.case.tasks_tab import TasksTab
 from dhr_manager.ui.case.wording import deadline_colour, deadline_name
+from dhr_manager.ui.fields import ValueLabel, button, table_view
 from dhr_manager.ui.labels import InlineError, paragraph
 from dhr_manager.ui.models.audit_table_model import audit_model
 from dhr_manager.ui.page import Page

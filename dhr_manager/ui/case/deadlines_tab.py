@@ -7,8 +7,8 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from dhr_manager.domain.workflow import Deadline
-from dhr_manager.ui.case.fields import table_view
 from dhr_manager.ui.case.wording import deadline_colour, deadline_name, deadline_state
+from dhr_manager.ui.fields import table_view
 from dhr_manager.ui.labels import paragraph
 from dhr_manager.ui.models.row_model import Column, RowTableModel
 from dhr_manager.ui.words import day_text

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from dhr_manager.errors import DhrError
 from dhr_manager.services.workflow import PAUSE_REASONS
-from dhr_manager.ui.case.fields import date_edit, plain, to_date
+from dhr_manager.ui.fields import date_edit, plain, to_date
 from dhr_manager.ui.labels import InlineError, heading, paragraph
 from dhr_manager.ui.words import day_text
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from dhr_manager.domain.events import EventKind
-from dhr_manager.ui.case.fields import button, date_edit, to_date, to_qdate
 from dhr_manager.ui.case.wording import decision_words, event_name, feedback_words
+from dhr_manager.ui.fields import button, date_edit, to_date, to_qdate
 from dhr_manager.ui.labels import InlineError
 
 # The fields each kind needs, by the name of the detail they fill; kinds not listed need only the date.

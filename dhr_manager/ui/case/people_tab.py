@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 
 from dhr_manager.domain.cases import PersonRole, PersonView
 from dhr_manager.ui.case.dialogs import ActionDialog
-from dhr_manager.ui.case.fields import button, date_edit, table_view, to_date
+from dhr_manager.ui.fields import button, date_edit, table_view, to_date
 from dhr_manager.ui.models.row_model import Column, RowTableModel
 from dhr_manager.ui.words import day_text
 

@@ -13,13 +13,13 @@ from dhr_manager.domain.events import Event, EventKind, same_agency
 from dhr_manager.domain.workflow import AgencyState, Deadline, DeadlineStatus
 from dhr_manager.services.workflow import WorkflowView
 from dhr_manager.ui.case.event_form import EventForm
-from dhr_manager.ui.case.fields import table_view
 from dhr_manager.ui.case.wording import (
     deadline_colour,
     event_details,
     event_name,
     return_words,
 )
+from dhr_manager.ui.fields import table_view
 from dhr_manager.ui.models.row_model import Column, RowTableModel
 from dhr_manager.ui.words import day_text, days_left_text
 

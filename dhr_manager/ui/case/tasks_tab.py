@@ -6,7 +6,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from dhr_manager.services.tasks import TaskStatus, TaskView
-from dhr_manager.ui.case.fields import button, table_view
+from dhr_manager.ui.fields import button, table_view
 from dhr_manager.ui.labels import InlineError
 from dhr_manager.ui.models.row_model import ROW_ROLE, RowTableModel
 from dhr_manager.ui.models.task_table_model import task_model

@@ -54,6 +54,13 @@ def due_soon(overviews: Iterable[CaseOverview], today: date, days: int = DUE_SOO
                                        r.reference, deadline_text(r.deadline)))
 
 
+def _days_text(row: DeadlineRow) -> str:
+    """A paused clock is not running late: say so instead of counting days."""
+    if row.deadline.status is DeadlineStatus.PAUSED:
+        return _tr("clock paused")
+    return days_left_text(row.deadline.due, row.today)
+
+
 def _red_when_overdue(row: DeadlineRow) -> QBrush | None:
     # The Status and Days columns say "overdue" in words; red only helps the eye find them.
     return QBrush(OVERDUE_RED) if row.deadline.status is DeadlineStatus.OVERDUE else None
@@ -68,7 +75,7 @@ class DeadlineTableModel(RowTableModel[DeadlineRow]):
             Column[DeadlineRow](_tr("Victim (pseudonym)"), lambda r: r.victim_pseudonym or _tr("not recorded")),
             Column[DeadlineRow](_tr("Deadline"), lambda r: deadline_text(r.deadline)),
             Column[DeadlineRow](_tr("Due"), lambda r: day_text(r.deadline.due), lambda r: r.deadline.due.toordinal()),
-            Column[DeadlineRow](_tr("Days"), lambda r: days_left_text(r.deadline.due, r.today),
+            Column[DeadlineRow](_tr("Days"), _days_text,
                                 lambda r: r.deadline.due.toordinal()),
             Column[DeadlineRow](_tr("Status"), lambda r: status_text(r.deadline.status)),
         ], parent, _red_when_overdue)

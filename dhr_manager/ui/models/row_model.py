@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush
 
 T = TypeVar("T")
@@ -31,12 +31,24 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[T] = []
+        self._sort_keys: dict[int, list[Any]] = {}
         self._brush = brush
 
     def set_rows(self, rows: Sequence[T]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._sort_keys: dict[int, list[Any]] = {}
         self.endResetModel()
+
+    def sort_key(self, row: int, column: int) -> Any:
+        """The value a proxy sorts by, worked out once per column after each reset: a proxy asks for it
+        thousands of times when 1,000 rows are re-sorted."""
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            spec = self._columns[column]
+            keys = [spec.sort(r) if spec.sort else spec.text(r) for r in self._rows]
+            self._sort_keys[column] = keys
+        return keys[row]
 
     def row(self, index: int) -> T:
         return self._rows[index]
@@ -69,3 +81,11 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._columns[section].header
         return None
+
+
+class RowSortProxy(QSortFilterProxyModel):
+    """Sorts a `RowTableModel` by its cached sort keys, without a round trip through Qt's data() per comparison."""
+
+    def lessThan(self, left: _Index, right: _Index) -> bool:
+        model: RowTableModel = self.sourceModel()  # type: ignore[assignment]
+        return model.sort_key(left.row(), left.column()) < model.sort_key(right.row(), right.column())

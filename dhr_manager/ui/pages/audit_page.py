@@ -1,15 +1,14 @@
 """Audit: the audit log, read-only, filterable by case and user."""
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from dhr_manager.services.audit_log import list_audit
 from dhr_manager.storage.workspace import UnlockedWorkspace
+from dhr_manager.ui.fields import table_view
 from dhr_manager.ui.labels import heading
 from dhr_manager.ui.models.audit_table_model import audit_model
-from dhr_manager.ui.models.row_model import SORT_ROLE
 from dhr_manager.ui.page import Page
-from dhr_manager.ui.table_view import make_table
 
 
 class AuditPage(Page):
@@ -18,10 +17,7 @@ class AuditPage(Page):
         self._ws: UnlockedWorkspace | None = None
         self.setAccessibleName(self.tr("Audit log"))
         self.model = audit_model(self)
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(self.model)
-        proxy.setSortRole(SORT_ROLE)
-        self.table = make_table(self.tr("Audit log"), proxy)
+        self.table = table_view(self.model, self.tr("Audit log"), sort_column=0)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.case = QComboBox()
         self.case.setAccessibleName(self.tr("Filter by case"))

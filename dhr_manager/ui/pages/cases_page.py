@@ -3,17 +3,14 @@ pseudonym, sorted by next deadline; Ctrl+N opens a new case."""
 
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,8 +20,9 @@ from dhr_manager.domain.roles import Permission, allows
 from dhr_manager.services.overview import CaseOverview, case_overviews
 from dhr_manager.settings import Settings
 from dhr_manager.storage.workspace import UnlockedWorkspace
+from dhr_manager.ui.fields import table_view
 from dhr_manager.ui.labels import heading
-from dhr_manager.ui.models.row_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
+from dhr_manager.ui.models.row_model import ROW_ROLE, Column, RowSortProxy, RowTableModel
 from dhr_manager.ui.models.task_table_model import OVERDUE_RED
 from dhr_manager.ui.new_case_dialog import NewCaseDialog
 from dhr_manager.ui.page import Page
@@ -60,7 +58,7 @@ def _when(page: QWidget, overview: CaseOverview, today: date) -> str:
     return days_left_text(deadline.due, today)
 
 
-class CaseFilter(QSortFilterProxyModel):
+class CaseFilter(RowSortProxy):
     """Stage, status and area filters and a search over reference and pseudonym, applied together."""
 
     def __init__(self, parent: QWidget) -> None:
@@ -69,7 +67,6 @@ class CaseFilter(QSortFilterProxyModel):
         self.status: Status | None = _ALL
         self.area: str | None = _ALL
         self.text = ""
-        self.setSortRole(SORT_ROLE)
 
     def set_filters(self, stage: Stage | None, status: Status | None, area: str | None, text: str) -> None:
         self.beginFilterChange()
@@ -103,20 +100,9 @@ class CasesPage(Page):
         self.model = RowTableModel(case_columns(self, self._today), self, self._brush)
         self.proxy = CaseFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Cases"))
-        self.table.setModel(self.proxy)
+        self.table = table_view(self.proxy, self.tr("Cases"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(6, Qt.SortOrder.AscendingOrder)  # next deadline first
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.activated.connect(self._open_selected)  # Enter or double-click
 
         self.search = QLineEdit()

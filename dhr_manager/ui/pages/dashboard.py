@@ -3,9 +3,8 @@
 from collections import Counter
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFrame,
     QHBoxLayout,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +22,7 @@ from dhr_manager.domain.cases import Stage, Status
 from dhr_manager.services.overview import CaseOverview, case_overviews
 from dhr_manager.storage.workspace import UnlockedWorkspace
 from dhr_manager.ui.deadline_timeline import DeadlineTimeline
+from dhr_manager.ui.fields import table_view
 from dhr_manager.ui.labels import heading
 from dhr_manager.ui.models.deadline_table_model import DeadlineTableModel
 from dhr_manager.ui.models.row_model import ROW_ROLE
@@ -64,19 +63,8 @@ class DashboardPage(Page):
         self.count_labels[-1].setToolTip(self.tr("Cases closed, and cases not proceeding to a review"))
 
         self.model = DeadlineTableModel(self)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Overdue and due this week"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(_DEADLINE_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table = table_view(self.model, self.tr("Overdue and due this week"))
+        self.table.horizontalHeader().setSectionResizeMode(_DEADLINE_COLUMN, QHeaderView.ResizeMode.Stretch)
         # Enter and double-click (or a single click, where the platform activates on one) open the case.
         self.table.activated.connect(self._activated)
         self.nothing_due = QLabel()

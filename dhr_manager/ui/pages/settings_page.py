@@ -1,7 +1,7 @@
 """Settings, built from the declarative list in `dhr_manager.settings`."""
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from dhr_manager.errors import DhrError
 from dhr_manager.services.profiles import available_profiles
@@ -20,6 +20,7 @@ class SettingsPage(Page):
         self.setAccessibleName(self.tr("Settings"))
         self.fields: dict[str, QWidget] = {}
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         for setting in SETTINGS:
             if not setting.shown:
                 continue
@@ -38,8 +39,11 @@ class SettingsPage(Page):
         layout.addWidget(heading(self.tr("Settings")))
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(self.save_button)
-        layout.addWidget(self.confirmation)
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addWidget(self.confirmation)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(1)
         self._load()
 

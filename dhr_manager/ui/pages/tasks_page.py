@@ -2,17 +2,17 @@
 
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from dhr_manager.domain.roles import Permission, allows
 from dhr_manager.services.tasks import TaskView, list_tasks
 from dhr_manager.storage.workspace import UnlockedWorkspace
+from dhr_manager.ui.fields import selected_row, table_view
 from dhr_manager.ui.labels import heading
-from dhr_manager.ui.models.row_model import ROW_ROLE, SORT_ROLE
+from dhr_manager.ui.models.row_model import ROW_ROLE
 from dhr_manager.ui.models.task_table_model import task_model
 from dhr_manager.ui.page import Page
-from dhr_manager.ui.table_view import make_table, selected_row
 from dhr_manager.ui.task_actions import ask_reason, mark_done, mark_not_needed
 
 MINE, TEAM = "mine", "team"
@@ -27,10 +27,7 @@ class TasksPage(Page):
         self._ws: UnlockedWorkspace | None = None
         self.setAccessibleName(self.tr("Tasks"))
         self.model = task_model(self, self._today)
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(self.model)
-        proxy.setSortRole(SORT_ROLE)
-        self.table = make_table(self.tr("Tasks"), proxy, sortable=False)  # the service's order: overdue first
+        self.table = table_view(self.model, self.tr("Tasks"))  # in the service's order: overdue first
         self.table.activated.connect(self._open_case)
 
         self.whose = QComboBox()

@@ -11,7 +11,7 @@ from dhr_manager.services.audit_log import list_audit
 from dhr_manager.services.workflow import workflow
 from dhr_manager.storage.workspace import UnlockedWorkspace
 from dhr_manager.ui.case.case_page import CasePage
-from dhr_manager.ui.case.fields import to_qdate
+from dhr_manager.ui.fields import to_qdate
 from tests.ui.case.conftest import REF, TODAY, cells, choose, column
 
 

@@ -12,8 +12,8 @@ from dhr_manager.services.workflow import GateNotMet, advance, record_event, wor
 from dhr_manager.storage.workspace import UnlockedWorkspace
 from dhr_manager.ui.case.case_page import CasePage
 from dhr_manager.ui.case.dialogs import AdvanceDialog, GateNotMetDialog, PauseDialog, ResumeDialog
-from dhr_manager.ui.case.fields import to_qdate
 from dhr_manager.ui.case.stepper import StepState
+from dhr_manager.ui.fields import to_qdate
 from tests.ui.case.conftest import REF, TODAY, choose, column, open_page
 
 

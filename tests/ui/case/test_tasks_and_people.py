@@ -12,8 +12,8 @@ from dhr_manager.services.workflow import record_event
 from dhr_manager.storage.workspace import UnlockedWorkspace
 from dhr_manager.ui.case.case_page import CasePage
 from dhr_manager.ui.case.dialogs import SkipTaskDialog
-from dhr_manager.ui.case.fields import to_qdate
 from dhr_manager.ui.case.people_tab import AddPersonDialog
+from dhr_manager.ui.fields import to_qdate
 from tests.ui.case.conftest import REF, TODAY, cells, choose, column
 
 BRIEF = "Send the referral and initial information to the CSP chair for a decision"

@@ -1,11 +1,11 @@
-"""Small building blocks the case workspace's forms and tables share, so they look and behave alike."""
+"""Small building blocks every form and table shares, so that they look and behave alike."""
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt
 from PySide6.QtWidgets import QAbstractItemView, QDateEdit, QHeaderView, QLabel, QPushButton, QTableView, QWidget
 
-from dhr_manager.ui.models.row_model import SORT_ROLE, RowTableModel
+from dhr_manager.ui.models.row_model import ROW_ROLE, RowSortProxy
 
 UK_DATE_FORMAT = "dd/MM/yyyy"
 
@@ -42,7 +42,7 @@ def date_edit(name: str, today: date, latest: date | None = None) -> QDateEdit:
     return edit
 
 
-def table_view(model: RowTableModel, name: str, sort_column: int | None = None,
+def table_view(model: QAbstractItemModel, name: str, sort_column: int | None = None,
                parent: QWidget | None = None) -> QTableView:
     """A read-only, row-selecting table over `model`; sortable by date rather than by date text when
     `sort_column` is given."""
@@ -51,8 +51,7 @@ def table_view(model: RowTableModel, name: str, sort_column: int | None = None,
     if sort_column is None:
         view.setModel(model)
     else:
-        proxy = QSortFilterProxyModel(view)
-        proxy.setSortRole(SORT_ROLE)
+        proxy = RowSortProxy(view)
         proxy.setSourceModel(model)
         view.setModel(proxy)
         view.setSortingEnabled(True)
@@ -68,6 +67,7 @@ def table_view(model: RowTableModel, name: str, sort_column: int | None = None,
     view.verticalHeader().setDefaultSectionSize(int(view.fontMetrics().height() * 1.5))
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(100)  # measure 100 rows, not all 1,000: filtering stays instant
     header.setStretchLastSection(True)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return view
@@ -90,3 +90,9 @@ class ValueLabel(QLabel):
     def clear(self) -> None:
         super().clear()
         self.setAccessibleName(self._caption)
+
+
+def selected_row(table: QTableView) -> object | None:
+    """The row object (the service's view) behind the current selection, through any proxy."""
+    indexes = table.selectionModel().selectedRows()
+    return table.model().data(indexes[0], ROW_ROLE) if indexes else None
