@@ -1,6 +1,5 @@
 """The dashboard over the demo workspace: counts per stage, what is overdue or due this week, the timeline."""
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
@@ -9,12 +8,10 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QPlain
 from pytestqt.qtbot import QtBot
 
 from dhr_manager.domain.calendar import add_months
-from dhr_manager.services.demo import DEMO_USERS, build_demo
 from dhr_manager.services.overview import case_overviews
-from dhr_manager.storage.workspace import UnlockedWorkspace, Workspace
+from dhr_manager.storage.workspace import UnlockedWorkspace
 from dhr_manager.ui.models.row_model import ROW_ROLE
 from dhr_manager.ui.pages.dashboard import DashboardPage
-from tests.ui.conftest import FAST_KDF
 
 # The demo's dates are relative to the day it is built, so the same day is used for building and for counting.
 TODAY = date.today()
@@ -23,18 +20,8 @@ CASE, DEADLINE, DAYS, STATUS = 0, 2, 4, 5
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UnlockedWorkspace]:
-    """The demo workspace, built once for the module (about a second) and unlocked as its administrator."""
-    folder = tmp_path_factory.mktemp("demo")
-    with pytest.MonkeyPatch.context() as env:
-        # Module fixtures run outside the per-test isolated home: keep the user's own settings out here too.
-        for name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
-            env.setenv(name, str(folder / "home"))
-        passphrase = build_demo(folder / "demo.dhr", today=TODAY, kdf=FAST_KDF)
-    ws = Workspace.open(folder / "demo.dhr").unlock(DEMO_USERS[0][0], passphrase)
-    yield ws
-    ws.lock()
-    ws.workspace.close()
+def demo(demo_workspace: UnlockedWorkspace) -> UnlockedWorkspace:
+    return demo_workspace
 
 
 @pytest.fixture

@@ -8,32 +8,19 @@ from PySide6.QtGui import QColor, QImage, QPixmap
 from pytestqt.qtbot import QtBot
 
 from dhr_manager.domain.calendar import add_months
-from dhr_manager.services.demo import DEMO_USERS, build_demo
 from dhr_manager.services.overview import CaseOverview, case_overviews
-from dhr_manager.storage.workspace import Workspace
+from dhr_manager.storage.workspace import UnlockedWorkspace
 from dhr_manager.ui.deadline_timeline import TODAY_COLOUR, DeadlineTimeline
 from dhr_manager.ui.models.task_table_model import OVERDUE_RED
-from tests.ui.conftest import FAST_KDF
 
 TODAY = date.today()  # the demo's dates are relative to the day it is built
 LIVE = ["DHR-DEMO-01", "DHR-DEMO-02", "DHR-DEMO-04", "DHR-DEMO-05", "DHR-DEMO-06", "DHR-DEMO-07", "DHR-DEMO-08"]
 
 
 @pytest.fixture(scope="module")
-def overviews(tmp_path_factory: pytest.TempPathFactory) -> list[CaseOverview]:
-    """The demo's eight cases as the dashboard reads them, built once for the module."""
-    folder = tmp_path_factory.mktemp("demo")
-    with pytest.MonkeyPatch.context() as env:
-        # Module fixtures run outside the per-test isolated home: keep the user's own settings out here too.
-        for name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
-            env.setenv(name, str(folder / "home"))
-        passphrase = build_demo(folder / "demo.dhr", today=TODAY, kdf=FAST_KDF)
-        ws = Workspace.open(folder / "demo.dhr").unlock(DEMO_USERS[0][0], passphrase)
-        try:
-            return case_overviews(ws, TODAY)
-        finally:
-            ws.lock()
-            ws.workspace.close()
+def overviews(demo_workspace: UnlockedWorkspace) -> list[CaseOverview]:
+    """The demo's eight cases as the dashboard reads them."""
+    return case_overviews(demo_workspace, TODAY)
 
 
 @pytest.fixture
