@@ -63,7 +63,7 @@ def main() -> None:
     for include_closed, what in ((False, "open tasks (task list, dashboard)"),
                                  (True, "all tasks, done ones too (tasks --all)")):
         counts, times = run(include_closed), []
-        for _ in range(5):
+        for _ in range(9):
             start = time.perf_counter()
             run(include_closed)
             times.append(time.perf_counter() - start)

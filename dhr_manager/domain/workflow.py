@@ -179,9 +179,11 @@ def deadlines(profile: Profile, facts: CaseFacts, today: date) -> list[Deadline]
                                     _first_met(clock, facts), facts, today, paused_now))
         elif clock.per_agency:
             met_by_agency = facts.by_agency(clock.met_by)
+            if clock.met_outcome is not None:
+                met_by_agency = {k: [e for e in v if e.outcome == clock.met_outcome] for k, v in met_by_agency.items()}
             for agency, event in facts.latest_per_agency(EventKind(clock.anchor), clock.anchor_outcome).items():
-                met = next((e for e in met_by_agency.get(event.agency_key, ())
-                            if clock.met_outcome is None or e.outcome == clock.met_outcome), None)
+                group = met_by_agency.get(event.agency_key)
+                met = group[0] if group else None
                 result.append(_deadline(clock, f"{clock.id}:{agency}", event.on, event,
                                         event.due or clock.offset.apply(event.on), met, facts, today, paused_now))
         elif anchors := _anchor_events(clock, facts):
@@ -342,18 +344,18 @@ def derive_tasks(profile: Profile, facts: CaseFacts, today: date, include_closed
     pauses, case_id = facts.pauses, facts.case_id
     for template in profile.tasks:
         per_agency = template.on_event in PER_AGENCY
-        closers_by_agency = facts.by_agency(template.closed_by) if template.closed_by and per_agency else {}
-        closers = facts.of_kind(template.closed_by) if template.closed_by and not per_agency else []
-        apply_due = template.due.apply
+        by_agency = facts.by_agency(template.closed_by) if template.closed_by and per_agency else None
+        closers = facts.of_kind(template.closed_by) if template.closed_by and not per_agency else ()
+        apply_due, from_event_due = template.due.apply, template.due_from_event_due
         for key, event in _triggers(template, facts):
             closed_on = None
-            for closer in closers_by_agency.get(event.agency_key, ()) if per_agency else closers:
+            for closer in by_agency.get(event.agency_key, ()) if by_agency is not None else closers:
                 if closer.on >= event.on:
                     closed_on = closer.on
                     break
             if closed_on is not None and not include_closed:
                 continue
-            due = apply_due(event.due if template.due_from_event_due and event.due else event.on)
+            due = apply_due(event.due if from_event_due and event.due else event.on)
             if pauses:
                 due += timedelta(days=paused_days(pauses, event.on, closed_on, today))
             tasks.append(DerivedTask(case_id, template, key, event, due, closed_on, stages_entered))
