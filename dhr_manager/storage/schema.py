@@ -163,6 +163,33 @@ class TaskStateRow(ClientId, Base):
     changed_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
 
 
+class ChronologyImportRow(ClientId, Base):
+    """One agency file imported into a case's chronology; `digest_index` spots the same file imported again."""
+
+    __tablename__ = "chronology_imports"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    digest_index: Mapped[str] = mapped_column(String(64), index=True)
+    agency: Mapped[bytes] = mapped_column(LargeBinary)
+    file_name: Mapped[bytes] = mapped_column(LargeBinary)
+    imported_on: Mapped[bytes] = mapped_column(LargeBinary)
+    imported_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+
+
+class ChronologyEntryRow(ClientId, Base):
+    """One line of the combined chronology; everything it says is in the sealed `content`."""
+
+    __tablename__ = "chronology_entries"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    import_id: Mapped[str] = mapped_column(ForeignKey("chronology_imports.id"), index=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    key_event: Mapped[int] = mapped_column(Integer, default=0)
+    row_version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012
+
+
 class AuditRow(Base):
     """One entry of the append-only audit log; `mac` chains it to the entry before (see `audit.py`)."""
 

@@ -34,6 +34,8 @@ SEALED: dict[str, dict[str, Codec]] = {
     "events": {"occurred_on": DATE, "details": JSON},
     "pauses": {"reason": TEXT, "starts_on": DATE, "ends_on": DATE},
     "task_states": {"reason": TEXT, "changed_on": DATE},
+    "chronology_imports": {"agency": TEXT, "file_name": TEXT, "imported_on": DATETIME},
+    "chronology_entries": {"content": JSON},
 }
 
 # Plain columns identify no person and no event. One line each says why.
@@ -102,6 +104,19 @@ PLAIN: dict[str, dict[str, str]] = {
         "task_id": "hash-derived task id",
         "status": "done/not needed enum",
         "changed_by": "foreign key to staff",
+    },
+    "chronology_imports": {
+        "id": "random UUID",
+        "case_id": "foreign key",
+        "digest_index": "keyed hash of the agency and the file's bytes, to notice the same file imported twice",
+        "imported_by": "foreign key to staff",
+    },
+    "chronology_entries": {
+        "id": "random UUID",
+        "case_id": "foreign key",
+        "import_id": "foreign key",
+        "key_event": "a yes/no flag the coordinator sets; says nothing without the sealed entry",
+        "row_version": "optimistic-locking counter",
     },
     "audit_log": {
         "seq": "position in the chain",

@@ -1,0 +1,1 @@
+"""Reading agency documents (chronology tables) and writing safe exports."""
