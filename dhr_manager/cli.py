@@ -20,6 +20,7 @@ from typing import Any
 
 from dhr_manager import __version__
 from dhr_manager.domain.cases import CaseView, parse_date
+from dhr_manager.domain.chronology import ChronologyEntry
 from dhr_manager.domain.events import EventKind, parse_event_kind
 from dhr_manager.domain.workflow import Deadline
 from dhr_manager.errors import DhrError, InputError, IntegrityFailure
@@ -28,6 +29,7 @@ from dhr_manager.services import (
     audit_log,
     backups,
     cases,
+    chronology,
     demo,
     integrity,
     notes,
@@ -340,6 +342,62 @@ def cmd_task_skip(args: argparse.Namespace) -> int:
     return 0
 
 
+def _entry_json(entry: ChronologyEntry, view: chronology.ChronologyView) -> dict[str, Any]:
+    return {"id": entry.id, "date": entry.when.text(), "date_from": entry.when.start.isoformat(),
+            "date_to": entry.when.end.isoformat(), "approximate": entry.when.approximate,
+            "time": entry.at.strftime("%H:%M") if entry.at else None, "agency": entry.agency,
+            "source": entry.source, "event": entry.event, "action": entry.action, "comments": entry.comments,
+            "key_event": entry.key_event, "likely_duplicate_of": view.duplicates.get(entry.id, []),
+            "outside_scope": entry.id in view.outside}
+
+
+def cmd_chronology_import(args: argparse.Namespace) -> int:
+    result = chronology.import_chronology(_unlock(args), args.reference, Path(args.file), args.agency, args.map,
+                                          args.sheet, replace=args.replace, dry_run=args.dry_run)
+    preview = result.preview
+    if args.json:
+        _print_json({"file": preview.file_name, "agency": preview.agency, "entries": len(preview.entries),
+                     "mapping": {f.value: preview.headers[i] for f, i in preview.mapping.items()},
+                     "dry_run": args.dry_run, "replaced": result.replaced,
+                     "return_recorded": result.return_recorded})
+        return 0
+    mapped = ", ".join(f"{f.value} = '{preview.headers[i]}'" for f, i in preview.mapping.items())
+    print(f"Columns: {mapped}")
+    if args.dry_run:
+        print(f"Checked {len(preview.entries)} entries from {preview.file_name}; nothing was written (--dry-run).")
+        for entry in preview.entries[:5]:
+            print(f"  {entry.when.text():14} {entry.event[:80]}")
+        return 0
+    verb = "Replaced the earlier import with" if result.replaced else "Imported"
+    print(f"{verb} {len(preview.entries)} entries from {preview.agency} ({preview.file_name}).")
+    if result.return_recorded:
+        print(f"Recorded {preview.agency}'s return for the workflow.")
+    return 0
+
+
+def cmd_chronology_list(args: argparse.Namespace) -> int:
+    view = chronology.list_chronology(_unlock(args), args.reference, args.agency, _date(args.date_from, "--from"),
+                                      _date(args.date_to, "--to"), key_only=args.key_events)
+    if args.json:
+        _print_json([_entry_json(e, view) for e in view.entries])
+        return 0
+    if not view.entries:
+        print("No chronology entries match.")
+    for entry in view.entries:
+        marks = "".join(("~" if entry.when.approximate else " ", "D" if entry.id in view.duplicates else " ",
+                         "O" if entry.id in view.outside else " ", "*" if entry.key_event else " "))
+        at = entry.at.strftime("%H:%M") if entry.at else "     "
+        print(f"{marks} {entry.when.text():14} {at} {entry.agency[:24]:24} {entry.event}")
+    print("~ approximate date, D likely duplicate, O outside the scoping period, * key event")
+    return 0
+
+
+def cmd_chronology_export(args: argparse.Namespace) -> int:
+    count = chronology.export_chronology(_unlock(args), args.reference, Path(args.out))
+    print(f"Wrote {count} entries to {args.out}.")
+    return 0
+
+
 def cmd_profiles_list(args: argparse.Namespace) -> int:
     found = profiles.available_profiles()
     if args.json:
@@ -553,6 +611,28 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command(task, "skip", cmd_task_skip, "mark a task not needed, with the reason")
     sub.add_argument("id")
     sub.add_argument("--reason", required=True)
+
+    chrono = group("chronology", "agency chronologies and the combined chronology")
+    sub = command(chrono, "import", cmd_chronology_import, "import an agency's chronology (.docx, .xlsx or .csv)")
+    sub.add_argument("reference")
+    sub.add_argument("file")
+    sub.add_argument("--agency", required=True)
+    sub.add_argument("--map", metavar="FIELD=COL,...", help="columns by header or number: date, time, source, "
+                     "event, action, comments")
+    sub.add_argument("--sheet", help="the spreadsheet's sheet (default: the first)")
+    sub.add_argument("--dry-run", action="store_true", help="check and show, write nothing")
+    sub.add_argument("--replace", action="store_true", help="replace an earlier import of the same file")
+    sub.add_argument("--json", action="store_true")
+    sub = command(chrono, "list", cmd_chronology_list, "the combined chronology")
+    sub.add_argument("reference")
+    sub.add_argument("--agency")
+    sub.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    sub.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    sub.add_argument("--key-events", action="store_true")
+    sub.add_argument("--json", action="store_true")
+    sub = command(chrono, "export", cmd_chronology_export, "write the combined chronology to .csv or .xlsx")
+    sub.add_argument("reference")
+    sub.add_argument("--out", required=True, metavar="FILE")
 
     prof = group("profiles", "process profiles")
     sub = command(prof, "list", cmd_profiles_list, "list the process profiles available")

@@ -73,7 +73,8 @@ def _require_not_closed(case: CaseRow, reference: str) -> None:
         raise InputError(f"{reference} is closed; nothing more can be recorded on it.")
 
 
-def _add_event(uow: UnitOfWork, case: CaseRow, kind: EventKind, on: date, details: dict[str, Any]) -> EventRow:
+def add_event(uow: UnitOfWork, case: CaseRow, kind: EventKind, on: date, details: dict[str, Any]) -> EventRow:
+    """Write one already-checked event and its audit entry inside the caller's unit of work."""
     row = EventRow(case_id=case.id, kind=kind.value, recorded_by=uow.user.id)
     uow.sealer.put(row, "occurred_on", on)
     uow.sealer.put(row, "details", details)
@@ -110,7 +111,7 @@ def record_event(ws: UnlockedWorkspace, reference: str, kind: EventKind, on: dat
             details["due_given"] = "due" in details
             if "due" not in details and clock is not None:
                 details["due"] = clock.offset.apply(on).isoformat()
-        row = _add_event(uow, case, kind, on, details)
+        row = add_event(uow, case, kind, on, details)
         event = Event(row.id, kind, on, details)
         after = CaseFacts(facts.case_id, facts.notified, (*facts.events, event), facts.pauses)
         if decided_not_to_hold(after):
@@ -138,7 +139,7 @@ def advance(ws: UnlockedWorkspace, reference: str, on: date | None = None, today
         if missing:
             raise GateNotMet(ref, stage, missing)
         following = profile.next_stage(stage)
-        _add_event(uow, case, EventKind.STAGE_ENTERED, on, {"stage": following.value, "from": stage.value})
+        add_event(uow, case, EventKind.STAGE_ENTERED, on, {"stage": following.value, "from": stage.value})
         case.stage = following.value
         if following is Stage.CLOSED:
             case.status = Status.CLOSED.value
