@@ -8,10 +8,10 @@ from sqlalchemy import select
 
 from dhr_manager.domain.cases import Stage
 from dhr_manager.domain.roles import Permission, Role
-from dhr_manager.domain.workflow import derive_tasks
+from dhr_manager.domain.workflow import CaseFacts, derive_tasks
 from dhr_manager.errors import InputError, NotFound
 from dhr_manager.services.case_access import find_case, readable_case_ids
-from dhr_manager.services.workflow import case_profile, load_facts
+from dhr_manager.services.workflow import case_profile, load_all_facts
 from dhr_manager.storage.schema import CaseRow, TaskStateRow
 from dhr_manager.storage.workspace import UnitOfWork, UnlockedWorkspace
 
@@ -39,8 +39,7 @@ class TaskView:
         return self.status is TaskStatus.OPEN and self.due < today
 
 
-def _case_tasks(uow: UnitOfWork, case: CaseRow, today: date) -> list[TaskView]:
-    facts = load_facts(uow, case)
+def _case_tasks(uow: UnitOfWork, case: CaseRow, facts: CaseFacts, today: date) -> list[TaskView]:
     reference = uow.sealer.get(case, "reference")
     states = {row.task_id: row for row in uow.session.scalars(
         select(TaskStateRow).where(TaskStateRow.case_id == case.id))}
@@ -71,7 +70,8 @@ def list_tasks(ws: UnlockedWorkspace, case_reference: str | None = None, role: R
         else:
             allowed = readable_case_ids(ws, uow)
             case_rows = [c for c in uow.session.scalars(select(CaseRow)) if allowed is None or c.id in allowed]
-        views = [view for case in case_rows for view in _case_tasks(uow, case, today)]
+        facts = load_all_facts(uow, case_rows)
+        views = [view for case in case_rows for view in _case_tasks(uow, case, facts[case.id], today)]
     if not include_closed:
         views = [v for v in views if v.status is TaskStatus.OPEN]
     if role is not None:
@@ -89,8 +89,10 @@ def _set_status(ws: UnlockedWorkspace, task_id: str, status: TaskStatus, reason:
     task_id = task_id.strip().upper()
     today = today or date.today()
     with ws.unit_of_work(write=True) as uow:
-        for case in uow.session.scalars(select(CaseRow)):
-            match = next((t for t in _case_tasks(uow, case, today) if t.id == task_id), None)
+        case_rows = list(uow.session.scalars(select(CaseRow)))
+        all_facts = load_all_facts(uow, case_rows)
+        for case in case_rows:
+            match = next((t for t in _case_tasks(uow, case, all_facts[case.id], today) if t.id == task_id), None)
             if match is None:
                 continue
             if match.status is not TaskStatus.OPEN:
