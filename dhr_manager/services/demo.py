@@ -1,6 +1,8 @@
 """A demonstration workspace: eight clearly fictional cases spread over every stage, for newcomers and
 screenshots. Dates are set relative to today so that the overdue, due and paused states stay true."""
 
+import csv
+import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -8,6 +10,7 @@ from dhr_manager.domain.cases import PersonRole
 from dhr_manager.domain.events import EventKind
 from dhr_manager.domain.roles import Role
 from dhr_manager.services import cases, notes, people, users
+from dhr_manager.services.chronology import import_chronology
 from dhr_manager.services.tasks import complete_task, list_tasks
 from dhr_manager.services.workflow import advance, pause, record_event
 from dhr_manager.storage.crypto import KdfParams
@@ -86,6 +89,8 @@ def _demo_cases(ws: UnlockedWorkspace, today: date) -> None:
     chronology = case("DHR-DEMO-05", "Northshire", 130, ("Rhea Pretendly", "Gina"), ("Quinn Fakename", "Hal"))
     chronology.held().returned(95, AGENCIES[:4])  # two agencies still owe their returns: one overdue
 
+    _demo_chronology(ws, chronology.day(0), today)
+
     paused = case("DHR-DEMO-06", "Southvale", 160, ("Petra Makebelieve", "Iris"), ("Otto Notaperson", "Jack"))
     paused.held().returned(100, AGENCIES[:2])
     pause(ws, "DHR-DEMO-06", "criminal-trial", paused.day(110), today=today)
@@ -108,6 +113,35 @@ def _demo_cases(ws: UnlockedWorkspace, today: date) -> None:
     for task in list_tasks(ws, today=today):
         if (today - task.due).days > 21:
             complete_task(ws, task.id, today=today)
+
+
+def _demo_chronology(ws: UnlockedWorkspace, notified: date, today: date) -> None:
+    """Fictional returns from two agencies for DHR-DEMO-05, as an agency would send them (a CSV file)."""
+    death = notified - timedelta(days=9)
+    rows = {
+        "Northshire Police": [
+            ("Date", "Time", "Record reference", "Details of contact", "Action taken"),
+            (f"{death - timedelta(days=400):%d/%m/%Y}", "22:40", "CAD 1041", "Call from neighbour: raised voices at "
+             "the address", "Officers attended; words of advice"),
+            (f"{death - timedelta(days=200):%B %Y}", "", "", "Several calls about noise (dates not recorded)", ""),
+            (f"{death - timedelta(days=120):%d/%m/%Y}", "", "DASH 77", "DASH risk assessment completed with Gina: "
+             "medium risk", "Referral to Safe Haven"),
+        ],
+        "Northshire ICB": [
+            ("Date of contact", "Description", "Outcome"),
+            (f"{death - timedelta(days=400):%d/%m/%Y}", "Gina attended with bruising to her arm; said she fell",
+             "Advice given"),
+            (f"{death - timedelta(days=120):%d/%m/%Y}", "DASH risk assessment completed with Gina - medium risk",
+             "Noted in record"),
+            ("c. 2018", "Registered with the practice", ""),
+        ],
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        for agency, table in rows.items():
+            path = Path(folder) / f"{agency.lower().replace(' ', '-')}.csv"
+            with path.open("w", newline="", encoding="utf-8") as handle:
+                csv.writer(handle).writerows(table)
+            import_chronology(ws, "DHR-DEMO-05", path, agency, today=today)
 
 
 def build_demo(path: Path, today: date | None = None, kdf: KdfParams | None = None) -> str:

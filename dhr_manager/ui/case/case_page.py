@@ -19,6 +19,7 @@ from dhr_manager.domain.roles import Permission, allows
 from dhr_manager.errors import DhrError
 from dhr_manager.services.audit_log import list_audit
 from dhr_manager.services.cases import show_case
+from dhr_manager.services.chronology import ChronologyView, list_chronology
 from dhr_manager.services.people import add_person, list_people
 from dhr_manager.services.tasks import TaskView, complete_task, list_tasks, skip_task
 from dhr_manager.services.workflow import PAUSE_REASONS, WorkflowView, advance, pause, record_event, resume, workflow
@@ -30,6 +31,8 @@ from dhr_manager.ui.case.stage_tab import StageTab
 from dhr_manager.ui.case.stepper import StageStepper
 from dhr_manager.ui.case.tasks_tab import TasksTab
 from dhr_manager.ui.case.wording import deadline_colour, deadline_name
+from dhr_manager.ui.chronology.chronology_tab import ChronologyTab
+from dhr_manager.ui.chronology.import_dialog import ImportDialog
 from dhr_manager.ui.fields import ValueLabel, button, table_view
 from dhr_manager.ui.labels import InlineError, paragraph
 from dhr_manager.ui.models.audit_table_model import audit_model
@@ -80,6 +83,7 @@ class CasePage(Page):
         self.tabs.setAccessibleName(self.tr("Parts of the case"))
         self.tabs.setDocumentMode(True)
         self.stage_tabs = {stage: StageTab(stage, now) for stage in Stage if stage is not Stage.CLOSED}
+        self.chronology_tab = ChronologyTab()
         self.deadlines_tab = DeadlinesTab()
         self.people_tab = PeopleTab()
         self.tasks_tab = TasksTab(now)
@@ -121,6 +125,7 @@ class CasePage(Page):
             tab.form.submitted.connect(lambda kind, on, details, tab=tab: self._record(tab, kind, on, details))
         self.people_tab.add_button.clicked.connect(lambda: self._open(self.add_person_dialog))
         self.tasks_tab.done_requested.connect(self._complete_task)
+        self.chronology_tab.import_requested.connect(lambda: self._open(self.import_dialog))
         self.tasks_tab.skip_requested.connect(lambda task: self._open(lambda: self.skip_task_dialog(task)))
         self._show_controls(editor=False, active=False, paused=False)
 
@@ -148,6 +153,8 @@ class CasePage(Page):
             view = workflow(ws, self._reference, today)
             tasks = list_tasks(ws, case_reference=self._reference, include_closed=True, today=today)
             people = list_people(ws, self._reference) if editor else []
+            # Agency chronologies carry real names, so chairs (who never see them) get no chronology tab.
+            chronology = list_chronology(ws, self._reference) if editor else ChronologyView([])
             audit = list_audit(ws, case_reference=self._reference) if allows(role, Permission.READ_AUDIT) else []
         except DhrError as exc:
             self._forget_shown()
@@ -171,6 +178,7 @@ class CasePage(Page):
                 tab.clear()  # not in this case's profile: nothing from another case may linger
         self.deadlines_tab.show_deadlines(view.deadlines, today)
         self.people_tab.show_people(people)
+        self.chronology_tab.show_chronology(chronology, editable=editor and active)
         self.tasks_tab.show_tasks(tasks, today, editable=editor)
         self.audit_model.set_rows(audit)
         self._arrange_tabs(names, editor, reads_audit=allows(role, Permission.READ_AUDIT))
@@ -223,6 +231,13 @@ class CasePage(Page):
         ws, _reference, today = self._case()
         return self._track(SkipTaskDialog(task.title, lambda reason: skip_task(ws, task.id, reason, today=today),
                                           self))
+
+    def import_dialog(self) -> ImportDialog:
+        ws, reference, _today = self._case()
+        dialog = ImportDialog(ws, reference, self.chronology_tab.agencies(), self)
+        self._track(dialog)
+        dialog.accepted.connect(lambda: self.chronology_tab.show_notice(dialog.message))
+        return dialog
 
     def _track(self, dialog: QDialog) -> QDialog:
         """Reload after the dialog changed something, and close it if the page is cleared while it is open."""
@@ -304,6 +319,8 @@ class CasePage(Page):
     def _arrange_tabs(self, stage_names: dict[Stage, str], editor: bool, reads_audit: bool) -> None:
         """The profile's stages, then Deadlines, People (staff only), Tasks and Audit (for those who may read it)."""
         wanted: list[tuple[QWidget, str]] = [(self.stage_tabs[s], name) for s, name in stage_names.items()]
+        if editor:
+            wanted.append((self.chronology_tab, self.tr("Combined chronology")))
         wanted.append((self.deadlines_tab, self.tr("Deadlines")))
         if editor:
             wanted.append((self.people_tab, self.tr("People")))
@@ -339,6 +356,7 @@ class CasePage(Page):
             tab.clear()
         self.deadlines_tab.clear()
         self.people_tab.clear()
+        self.chronology_tab.clear()
         self.tasks_tab.clear()
         self.audit_model.set_rows([])
         self.tabs.clear()

@@ -1,0 +1,1 @@
+"""The combined chronology of a case: its table, the swimlane picture and the import dialog."""

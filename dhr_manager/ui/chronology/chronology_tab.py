@@ -1,0 +1,182 @@
+"""The case's combined chronology as a table (the text equivalent of the swimlane), with filters.
+
+Entries outside the scoping period are greyed, never dropped; likely duplicates and key events are said in words
+in the Flags column, so colour is never the only signal. The table is a model behind a view, so 5,000 entries
+fill as quickly as 50.
+"""
+
+from dataclasses import dataclass
+from datetime import time
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from dhr_manager.domain.chronology import ChronologyEntry
+from dhr_manager.services.chronology import ChronologyView
+from dhr_manager.ui.chronology.swimlane import Swimlane, scroll_area
+from dhr_manager.ui.fields import button, table_view
+from dhr_manager.ui.labels import paragraph
+from dhr_manager.ui.models.row_model import ROW_ROLE, Column, RowTableModel
+
+GREY = QBrush(QColor("#6b6b6b"))
+ALL_AGENCIES = None
+
+
+def date_text(entry: ChronologyEntry) -> str:
+    text = entry.when.text()
+    return f"{text} (approx.)" if entry.when.approximate else text
+
+
+def time_text(entry: ChronologyEntry) -> str:
+    return entry.at.strftime("%H:%M") if entry.at else ""
+
+
+@dataclass
+class _Shown:
+    view: ChronologyView
+    words: tuple[str, str, str]  # likely duplicate, outside scope, key event
+
+    def flags(self, entry: ChronologyEntry) -> str:
+        duplicate, outside, key = self.words
+        found = [duplicate if entry.id in self.view.duplicates else "", outside if entry.id in self.view.outside
+                 else "", key if entry.key_event else ""]
+        return ", ".join(word for word in found if word)
+
+
+EVENT_COLUMN = 4
+
+
+class ChronologyTab(QWidget):
+    """`show_chronology` fills it from `list_chronology`, `clear` empties it; `import_requested` asks the page
+    to open the import dialog (the button is there for editors only)."""
+
+    import_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Combined chronology"))
+        # The model's columns read the view through this holder, not through `self`: a cycle through the tab
+        # would leave it to the garbage collector, which may then delete it in the middle of a paint.
+        shown = self._shown = _Shown(ChronologyView([]), (self.tr("likely duplicate"), self.tr("outside scope"),
+                                                          self.tr("key event")))
+        self.model: RowTableModel[ChronologyEntry] = RowTableModel([
+            Column(self.tr("Date"), date_text, ChronologyEntry.sort_key),
+            Column(self.tr("Time"), time_text, lambda e: e.at or time.min),
+            Column(self.tr("Agency"), lambda e: e.agency, lambda e: e.agency.casefold()),
+            Column(self.tr("Source"), lambda e: e.source),
+            Column(self.tr("Event"), lambda e: e.event),
+            Column(self.tr("Action"), lambda e: e.action),
+            Column(self.tr("Comments"), lambda e: e.comments),
+            Column(self.tr("Flags"), shown.flags),
+        ], self, brush=lambda e: GREY if e.id in shown.view.outside else None)
+        self.table = table_view(self.model, self.tr("Combined chronology entries"), sort_column=0)
+        # The event text takes the room that is left, so that the flags at the end are always in view.
+        self.table.horizontalHeader().setSectionResizeMode(EVENT_COLUMN, QHeaderView.ResizeMode.Stretch)
+
+        self.agency_combo = QComboBox()
+        self.agency_combo.setAccessibleName(self.tr("Show the entries of"))
+        self.key_only = QCheckBox(self.tr("&Key events only"))
+        self.key_only.setAccessibleName(self.tr("Key events only"))
+        self.import_button = button(self.tr("&Import agency chronology…"), self.tr("Import agency chronology"))
+        self.summary = QLabel()
+        self.notice = QLabel()
+        self.notice.setAccessibleName(self.tr("Last import"))
+        self.notice.hide()
+        self.summary.setAccessibleName(self.tr("Entries shown"))
+        self.swimlane = Swimlane()
+        self.swimlane_area = scroll_area(self.swimlane)
+        self.swimlane_area.setMinimumHeight(160)
+
+        filters = QHBoxLayout()
+        agency_label = QLabel(self.tr("&Agency:"))
+        agency_label.setBuddy(self.agency_combo)
+        filters.addWidget(agency_label)
+        filters.addWidget(self.agency_combo)
+        filters.addWidget(self.key_only)
+        filters.addSpacing(self.fontMetrics().height())
+        filters.addWidget(self.summary)
+        filters.addStretch(1)
+        filters.addWidget(self.import_button)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.swimlane_area)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(paragraph(self.tr(
+            "Every agency's entries in date order. Approximate dates are marked (approx.) and sort at the start of "
+            "their range; entries outside the scoping period are greyed; likely duplicates are flagged, "
+            "never removed.")))
+        layout.addLayout(filters)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.splitter, 1)
+
+        self.agency_combo.currentIndexChanged.connect(self._refill)
+        self.key_only.toggled.connect(self._refill)
+        self.import_button.clicked.connect(self.import_requested)
+        self.swimlane.entry_clicked.connect(self.select_entry)
+        self.clear()
+
+    def show_chronology(self, view: ChronologyView, editable: bool) -> None:
+        self._shown.view = view
+        agencies = sorted({e.agency for e in view.entries}, key=str.casefold)
+        chosen = self.agency_combo.currentData()
+        self.agency_combo.blockSignals(True)
+        self.agency_combo.clear()
+        self.agency_combo.addItem(self.tr("All agencies"), ALL_AGENCIES)
+        for agency in agencies:
+            self.agency_combo.addItem(agency, agency)
+        index = self.agency_combo.findData(chosen)
+        self.agency_combo.setCurrentIndex(max(index, 0))
+        self.agency_combo.blockSignals(False)
+        self.import_button.setVisible(editable)
+        self._refill()
+
+    def _fit_swimlane(self) -> None:
+        self.swimlane.fit_width(self.swimlane_area.viewport().width())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The picture opens on the whole story at whatever width the tab is given (once its layout has settled,
+        hence the zero-delay timer)."""
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_swimlane)
+
+    def clear(self) -> None:
+        self.show_notice("")
+        self.show_chronology(ChronologyView([]), editable=False)
+
+    def show_notice(self, text: str) -> None:
+        """What the last import did ("Imported 12 entries from Northshire Police")."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def shown_entries(self) -> list[ChronologyEntry]:
+        """The entries in the table, in the order shown."""
+        proxy = self.table.model()
+        return [proxy.index(row, 0).data(ROW_ROLE) for row in range(proxy.rowCount())]
+
+    def select_entry(self, entry_id: str) -> None:
+        """Select (and scroll to) the entry's row, as when its mark in the swimlane is clicked."""
+        proxy = self.table.model()
+        for row in range(proxy.rowCount()):
+            index = proxy.index(row, 0)
+            if index.data(ROW_ROLE).id == entry_id:
+                self.table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                self.table.scrollTo(index)
+                return
+
+    def agencies(self) -> list[str]:
+        return [self.agency_combo.itemData(i) for i in range(1, self.agency_combo.count())]
+
+    def _refill(self) -> None:
+        agency = self.agency_combo.currentData()
+        key_only = self.key_only.isChecked()
+        entries = [e for e in self._shown.view.entries
+                   if (agency is None or e.agency == agency) and (not key_only or e.key_event)]
+        self.model.set_rows(entries)
+        self.swimlane.set_entries(entries, self._shown.view.outside)
+        self._fit_swimlane()
+        total = len(self._shown.view.entries)
+        self.summary.setText(self.tr("{shown} of {total} entries").format(shown=len(entries), total=total))
