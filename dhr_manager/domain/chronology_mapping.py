@@ -58,6 +58,12 @@ def _score(field: Field, header: str) -> int:
     return 1 if any(word.startswith(stem) for word in words for stem in _WORDS[field]) else 0
 
 
+def apply_overrides(guess: dict[Field, int], overrides: dict[Field, int | None]) -> dict[Field, int]:
+    """The guess corrected by the coordinator's choices; a field set to no column is dropped."""
+    merged = {**guess, **overrides}
+    return {field: column for field, column in merged.items() if column is not None}
+
+
 def guess_mapping(headers: list[str]) -> dict[Field, int]:
     """Each field's column index, best matches first; a column serves one field at most, and a field with no
     plausible column is left out for the coordinator to choose."""
@@ -76,9 +82,10 @@ def missing_fields(mapping: dict[Field, int]) -> list[Field]:
     return [field for field in REQUIRED if field not in mapping]
 
 
-def parse_map_option(text: str, headers: list[str]) -> dict[Field, int]:
-    """Read `date=Date of contact,event=3`: a column by its header (any case) or its number counted from 1."""
-    mapping: dict[Field, int] = {}
+def parse_map_option(text: str, headers: list[str]) -> dict[Field, int | None]:
+    """Read `date=Date of contact,event=3,comments=`: a column by its header (any case) or its number counted from
+    1; nothing after `=` means the field has no column (undoing a wrong guess)."""
+    mapping: dict[Field, int | None] = {}
     by_name = {_normalise(header): index for index, header in enumerate(headers)}
     for part in filter(None, (p.strip() for p in text.split(","))):
         name, sep, column = part.partition("=")
@@ -90,7 +97,9 @@ def parse_map_option(text: str, headers: list[str]) -> dict[Field, int]:
             raise InputError(f"'{name.strip()}' is not a chronology field; use {', '.join(f.value for f in Field)}.") \
                 from None
         column = column.strip()
-        if column.isdigit() and 1 <= int(column) <= len(headers):
+        if not column:
+            mapping[field] = None
+        elif column.isdigit() and 1 <= int(column) <= len(headers):
             mapping[field] = int(column) - 1
         elif _normalise(column) in by_name:
             mapping[field] = by_name[_normalise(column)]

@@ -16,7 +16,13 @@ from sqlalchemy import delete, select
 from dhr_manager.documents.table_readers import ImportRejected, RawTable, neutralise_formula, read_table
 from dhr_manager.domain.chronology import ChronologyEntry, likely_duplicates, merged, outside_scope
 from dhr_manager.domain.chronology_dates import ChronologyDate, Precision, parse_chronology_date, parse_chronology_time
-from dhr_manager.domain.chronology_mapping import Field, guess_mapping, missing_fields, parse_map_option
+from dhr_manager.domain.chronology_mapping import (
+    Field,
+    apply_overrides,
+    guess_mapping,
+    missing_fields,
+    parse_map_option,
+)
 from dhr_manager.domain.events import EventKind, same_agency
 from dhr_manager.domain.roles import Permission
 from dhr_manager.errors import DhrError, InputError, NotFound
@@ -57,7 +63,7 @@ def preview_import(table: RawTable, agency: str, map_text: str | None = None,
         raise InputError("Name the agency the chronology comes from (--agency).")
     mapping = guess_mapping(table.headers)
     if map_text:
-        mapping.update(parse_map_option(map_text, table.headers))
+        mapping = apply_overrides(mapping, parse_map_option(map_text, table.headers))
     missing = missing_fields(mapping)
     if missing:
         names = ", ".join(f.value for f in missing)

@@ -2,7 +2,13 @@
 
 import pytest
 
-from dhr_manager.domain.chronology_mapping import Field, guess_mapping, missing_fields, parse_map_option
+from dhr_manager.domain.chronology_mapping import (
+    Field,
+    apply_overrides,
+    guess_mapping,
+    missing_fields,
+    parse_map_option,
+)
 from dhr_manager.errors import InputError
 
 
@@ -42,3 +48,10 @@ def test_the_map_option_overrides_by_name_or_number() -> None:
 def test_a_wrong_map_option_says_what_is_wrong(text: str, message: str) -> None:
     with pytest.raises(InputError, match=message):
         parse_map_option(text, ["When it happened", "Narrative"])
+
+
+def test_an_empty_choice_undoes_a_wrong_guess() -> None:
+    headers = ["Date", "Event", "Notes"]
+    overrides = parse_map_option("comments=,event=Event", headers)
+    assert overrides == {Field.COMMENTS: None, Field.EVENT: 1}
+    assert apply_overrides(guess_mapping(headers), overrides) == {Field.DATE: 0, Field.EVENT: 1}

@@ -166,9 +166,10 @@ class ImportDialog(QDialog):
 
     def map_text(self) -> str:
         """The chosen columns as the service's `--map` text, by column number so commas in headers are safe."""
-        parts = [f"{field.value}={combo.currentData() + 1}" for field, combo in self.mapping_combos.items()
-                 if combo.currentData() is not None and combo.currentData() != NONE]
-        return ",".join(parts)
+        def column(combo: QComboBox) -> str:  # "(none)" is an empty column: the field is left out
+            return "" if combo.currentData() in (None, NONE) else str(combo.currentData() + 1)
+
+        return ",".join(f"{field.value}={column(combo)}" for field, combo in self.mapping_combos.items())
 
     def do_import(self) -> None:
         """Check and store the entries in the background; the dialog accepts once they are in."""
