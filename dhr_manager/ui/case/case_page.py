@@ -19,7 +19,7 @@ from dhr_manager.domain.roles import Permission, allows
 from dhr_manager.errors import DhrError
 from dhr_manager.services.audit_log import list_audit
 from dhr_manager.services.cases import show_case
-from dhr_manager.services.chronology import ChronologyView, list_chronology
+from dhr_manager.services.chronology import ChronologyView, edit_entry, list_chronology, set_key_event
 from dhr_manager.services.people import add_person, list_people
 from dhr_manager.services.tasks import TaskView, complete_task, list_tasks, skip_task
 from dhr_manager.services.workflow import PAUSE_REASONS, WorkflowView, advance, pause, record_event, resume, workflow
@@ -32,6 +32,7 @@ from dhr_manager.ui.case.stepper import StageStepper
 from dhr_manager.ui.case.tasks_tab import TasksTab
 from dhr_manager.ui.case.wording import deadline_colour, deadline_name
 from dhr_manager.ui.chronology.chronology_tab import ChronologyTab
+from dhr_manager.ui.chronology.edit_entry_dialog import EditEntryDialog
 from dhr_manager.ui.chronology.import_dialog import ImportDialog
 from dhr_manager.ui.fields import ValueLabel, button, table_view
 from dhr_manager.ui.labels import InlineError, paragraph
@@ -126,6 +127,9 @@ class CasePage(Page):
         self.people_tab.add_button.clicked.connect(lambda: self._open(self.add_person_dialog))
         self.tasks_tab.done_requested.connect(self._complete_task)
         self.chronology_tab.import_requested.connect(lambda: self._open(self.import_dialog))
+        self.chronology_tab.key_event_toggled.connect(self._set_key_event)
+        self.chronology_tab.edit_requested.connect(
+            lambda entry_id: self._open(lambda: self.edit_entry_dialog(entry_id)))
         self.tasks_tab.skip_requested.connect(lambda task: self._open(lambda: self.skip_task_dialog(task)))
         self._show_controls(editor=False, active=False, paused=False)
 
@@ -238,6 +242,16 @@ class CasePage(Page):
         self._track(dialog)
         dialog.accepted.connect(lambda: self.chronology_tab.show_notice(dialog.message))
         return dialog
+
+    def edit_entry_dialog(self, entry_id: str) -> EditEntryDialog:
+        ws, _reference, _today = self._case()
+        entry = next(e for e in self.chronology_tab.shown_entries() if e.id == entry_id)
+        return self._track(EditEntryDialog(entry, lambda changes: edit_entry(ws, entry_id, changes), self))
+
+    def _set_key_event(self, entry_id: str, flag: bool) -> None:
+        ws, _reference, _today = self._case()
+        set_key_event(ws, entry_id, flag)
+        self._after_change()
 
     def _track(self, dialog: QDialog) -> QDialog:
         """Reload after the dialog changed something, and close it if the page is cleared while it is open."""

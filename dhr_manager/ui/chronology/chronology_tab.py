@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QL
 from dhr_manager.domain.chronology import ChronologyEntry
 from dhr_manager.services.chronology import ChronologyView
 from dhr_manager.ui.chronology.swimlane import Swimlane, scroll_area
-from dhr_manager.ui.fields import button, table_view
+from dhr_manager.ui.fields import button, selected_row, table_view
 from dhr_manager.ui.labels import paragraph
 from dhr_manager.ui.models.row_model import ROW_ROLE, Column, RowTableModel
 
@@ -52,6 +52,8 @@ class ChronologyTab(QWidget):
     to open the import dialog (the button is there for editors only)."""
 
     import_requested = Signal()
+    key_event_toggled = Signal(str, bool)  # entry id, whether it is now a key event
+    edit_requested = Signal(str)  # entry id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +81,9 @@ class ChronologyTab(QWidget):
         self.key_only = QCheckBox(self.tr("&Key events only"))
         self.key_only.setAccessibleName(self.tr("Key events only"))
         self.import_button = button(self.tr("&Import agency chronology…"), self.tr("Import agency chronology"))
+        self.key_button = button(self.tr("Key e&vent on/off"), self.tr("Mark or unmark the selected entry as a key "
+                                                                        "event"))
+        self.edit_button = button(self.tr("&Edit entry…"), self.tr("Edit the selected entry"))
         self.summary = QLabel()
         self.notice = QLabel()
         self.notice.setAccessibleName(self.tr("Last import"))
@@ -97,6 +102,8 @@ class ChronologyTab(QWidget):
         filters.addSpacing(self.fontMetrics().height())
         filters.addWidget(self.summary)
         filters.addStretch(1)
+        filters.addWidget(self.key_button)
+        filters.addWidget(self.edit_button)
         filters.addWidget(self.import_button)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
@@ -115,6 +122,8 @@ class ChronologyTab(QWidget):
         self.agency_combo.currentIndexChanged.connect(self._refill)
         self.key_only.toggled.connect(self._refill)
         self.import_button.clicked.connect(self.import_requested)
+        self.key_button.clicked.connect(self._toggle_key_event)
+        self.edit_button.clicked.connect(self._edit_selected)
         self.swimlane.entry_clicked.connect(self.select_entry)
         self.clear()
 
@@ -130,8 +139,23 @@ class ChronologyTab(QWidget):
         index = self.agency_combo.findData(chosen)
         self.agency_combo.setCurrentIndex(max(index, 0))
         self.agency_combo.blockSignals(False)
-        self.import_button.setVisible(editable)
+        for control in (self.import_button, self.key_button, self.edit_button):
+            control.setVisible(editable)
         self._refill()
+
+    def selected_entry(self) -> ChronologyEntry | None:
+        entry = selected_row(self.table)
+        return entry if isinstance(entry, ChronologyEntry) else None
+
+    def _toggle_key_event(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None:
+            self.key_event_toggled.emit(entry.id, not entry.key_event)
+
+    def _edit_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None:
+            self.edit_requested.emit(entry.id)
 
     def _fit_swimlane(self) -> None:
         self.swimlane.fit_width(self.swimlane_area.viewport().width())

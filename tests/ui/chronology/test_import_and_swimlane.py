@@ -114,3 +114,31 @@ def test_the_case_page_shows_the_chronology_and_opens_the_import_dialog(qtbot: Q
     assert isinstance(page.dialog, ImportDialog)
     page.clear()
     assert page.chronology_tab.table.model().rowCount() == 0
+
+
+def test_an_entry_can_be_marked_as_a_key_event_and_edited_from_the_case_page(qtbot: QtBot, imported) -> None:
+    from dhr_manager.ui.chronology.edit_entry_dialog import EditEntryDialog
+    from tests.ui.case.conftest import open_page
+    from tests.ui.chronology.conftest import TODAY
+
+    page = open_page(qtbot, imported, REF, TODAY)
+    tab = page.chronology_tab
+    tab.table.selectRow(1)
+    chosen = tab.selected_entry()
+    assert chosen is not None and not chosen.key_event
+    tab.key_button.click()
+    assert [e.id for e in list_chronology(imported, REF, key_only=True).entries] == [chosen.id]
+    tab.select_entry(chosen.id)
+    tab.edit_button.click()
+    dialog = page.dialog
+    assert isinstance(dialog, EditEntryDialog)
+    dialog.comments.setText("Checked with the agency's records officer")
+    dialog.event.setPlainText("")
+    dialog.save()
+    assert dialog.error.isVisibleTo(dialog) and "cannot be empty" in dialog.error.text()
+    dialog.event.setPlainText(chosen.event)
+    dialog.save()
+    edited = next(e for e in list_chronology(imported, REF).entries if e.id == chosen.id)
+    assert (edited.comments, edited.event, edited.key_event) == ("Checked with the agency's records officer",
+                                                                  chosen.event, True)
+    assert "key event" in column(tab.table.model(), "Flags")[[e.id for e in tab.shown_entries()].index(chosen.id)]
