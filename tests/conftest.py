@@ -3,6 +3,7 @@
 All people in tests are fictional.
 """
 
+import csv
 import os
 import subprocess
 import sys
@@ -88,6 +89,26 @@ def initialised(cli) -> None:
     assert cli("init", "--user", ADMIN).code == 0
     assert cli("case", "new", "--reference", "DHR-2026-001", "--area", "Northshire",
                "--notified", "2026-01-05", "--date-of-death", "2025-12-20").code == 0
+
+
+def write_csv(path: Path, rows: list[list[str]], encoding: str = "utf-8") -> Path:
+    """A CSV file as an agency would send it (fictional data only)."""
+    with path.open("w", newline="", encoding=encoding) as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+@pytest.fixture
+def police_csv(tmp_path: Path) -> Path:
+    """A fictional police chronology: exact, approximate (month and circa) dates, one likely duplicate of the GP's."""
+    return write_csv(tmp_path / "police.csv", [
+        ["Date", "Time", "Record reference", "Details of contact", "Action taken", "Comments"],
+        ["14/03/2021", "22:40", "CAD 1234", "Call to address: verbal argument reported by neighbour",
+         "Officers attended", ""],
+        ["March 2021", "", "", "Several calls about noise at the address", "", "Dates not recorded"],
+        ["02/06/2021", "", "DASH 77", "DASH risk assessment completed with Adult A: medium risk", "Referral", ""],
+        ["c. 2018", "", "", "First contact with the household", "", ""],
+    ])
 
 
 def run_cli_process(*args: str, env: dict[str, str] | None = None,

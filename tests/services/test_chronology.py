@@ -2,7 +2,6 @@
 
 import csv
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -19,15 +18,11 @@ from dhr_manager.services.chronology import (
 )
 from dhr_manager.services.workflow import record_event, workflow
 from dhr_manager.storage.workspace import UnlockedWorkspace
+from tests.conftest import write_csv
 
 TODAY = date(2026, 11, 22)
 REF = "DHR-2026-001"
 
-
-def write_csv(path: Path, rows: list[list[str]], encoding: str = "utf-8") -> Path:
-    with path.open("w", newline="", encoding=encoding) as handle:
-        csv.writer(handle).writerows(rows)
-    return path
 
 
 @pytest.fixture
@@ -39,17 +34,6 @@ def case(admin_ws: UnlockedWorkspace) -> UnlockedWorkspace:
         record_event(admin_ws, REF, EventKind.AGENCY_REQUEST, date(2026, 2, 23), {"agency": agency}, today=TODAY)
     return admin_ws
 
-
-@pytest.fixture
-def police_csv(tmp_path: Path) -> Path:
-    return write_csv(tmp_path / "police.csv", [
-        ["Date", "Time", "Record reference", "Details of contact", "Action taken", "Comments"],
-        ["14/03/2021", "22:40", "CAD 1234", "Call to address: verbal argument reported by neighbour",
-         "Officers attended", ""],
-        ["March 2021", "", "", "Several calls about noise at the address", "", "Dates not recorded"],
-        ["02/06/2021", "", "DASH 77", "DASH risk assessment completed with Adult A: medium risk", "Referral", ""],
-        ["c. 2018", "", "", "First contact with the household", "", ""],
-    ])
 
 
 def test_an_import_merges_into_the_combined_chronology_and_records_the_return(case, police_csv, tmp_path) -> None:

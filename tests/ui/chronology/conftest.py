@@ -1,6 +1,5 @@
 """A small workspace with one case whose terms of reference set a scoping period, and agency files to import."""
 
-import csv
 from datetime import date
 from pathlib import Path
 
@@ -11,17 +10,13 @@ from dhr_manager.services import cases
 from dhr_manager.services.chronology import import_chronology
 from dhr_manager.services.workflow import record_event
 from dhr_manager.storage.workspace import UnlockedWorkspace
+from tests.conftest import write_csv
 
 TODAY = date(2026, 11, 22)
 REF = "DHR-2026-001"
 POLICE = "Northshire Police"
 GP = "Northshire ICB"
 
-
-def write_csv(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerows(rows)
-    return path
 
 
 @pytest.fixture
@@ -31,17 +26,6 @@ def case_ws(unlocked: UnlockedWorkspace) -> UnlockedWorkspace:
                  {"scope_from": "2019-01-01", "scope_to": "2025-12-20"}, today=TODAY)
     return unlocked
 
-
-@pytest.fixture
-def police_csv(tmp_path: Path) -> Path:
-    return write_csv(tmp_path / "police.csv", [
-        ["Date", "Time", "Record reference", "Details of contact", "Action taken", "Comments"],
-        ["14/03/2021", "22:40", "CAD 1234", "Call to address: verbal argument reported by neighbour",
-         "Officers attended", ""],
-        ["March 2021", "", "", "Several calls about noise at the address", "", "Dates not recorded"],
-        ["02/06/2021", "", "DASH 77", "DASH risk assessment completed with Adult A: medium risk", "Referral", ""],
-        ["c. 2018", "", "", "First contact with the household", "", ""],
-    ])
 
 
 @pytest.fixture
