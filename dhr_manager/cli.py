@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from dhr_manager import __version__
+from dhr_manager.domain.agencies import AgencyType, AgencyView, parse_agency_type
 from dhr_manager.domain.cases import CaseView, parse_date
 from dhr_manager.domain.chronology import ChronologyEntry
 from dhr_manager.domain.events import EventKind, parse_event_kind
@@ -26,6 +27,7 @@ from dhr_manager.domain.workflow import Deadline
 from dhr_manager.errors import DhrError, InputError, IntegrityFailure
 from dhr_manager.paths import log_dir, workspace_path
 from dhr_manager.services import (
+    agencies,
     audit_log,
     backups,
     cases,
@@ -398,6 +400,35 @@ def cmd_chronology_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _agency_json(view: AgencyView) -> dict[str, Any]:
+    return {"name": view.name, "type": view.kind.value, "contact": view.contact}
+
+
+def cmd_agency_add(args: argparse.Namespace) -> int:
+    view = agencies.add_agency(_unlock(args), args.name, parse_agency_type(args.type), args.contact)
+    print(f"Added {view.name} ({view.kind.value}) to the agency register.")
+    return 0
+
+
+def cmd_agency_update(args: argparse.Namespace) -> int:
+    kind = parse_agency_type(args.type) if args.type is not None else None
+    view = agencies.update_agency(_unlock(args), args.name, args.rename, kind, args.contact)
+    print(f"Updated {view.name} ({view.kind.value}).")
+    return 0
+
+
+def cmd_agency_list(args: argparse.Namespace) -> int:
+    views = agencies.list_agencies(_unlock(args))
+    if args.json:
+        _print_json([_agency_json(v) for v in views])
+        return 0
+    if not views:
+        print("The agency register is empty; agencies are added as cases name them, or with agency add.")
+    for v in views:
+        print(f"{v.name[:40]:40} {v.kind.value:24} {v.contact or ''}")
+    return 0
+
+
 def cmd_profiles_list(args: argparse.Namespace) -> int:
     found = profiles.available_profiles()
     if args.json:
@@ -633,6 +664,20 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command(chrono, "export", cmd_chronology_export, "write the combined chronology to .csv or .xlsx")
     sub.add_argument("reference")
     sub.add_argument("--out", required=True, metavar="FILE")
+
+    agency = group("agency", "the register of agencies, shared by every case")
+    kinds = ", ".join(kind.value for kind in AgencyType)
+    sub = command(agency, "add", cmd_agency_add, "add an agency to the register")
+    sub.add_argument("name")
+    sub.add_argument("--type", default=AgencyType.OTHER.value, help=f"{kinds} (default: other)")
+    sub.add_argument("--contact", help="the person letters go to (sealed)")
+    sub = command(agency, "update", cmd_agency_update, "change an agency's name, type or contact")
+    sub.add_argument("name")
+    sub.add_argument("--rename", metavar="NEW_NAME", help="the agency's new name (cases keep the name they used)")
+    sub.add_argument("--type", help=kinds)
+    sub.add_argument("--contact", help='the person letters go to; "" removes it')
+    sub = command(agency, "list", cmd_agency_list, "list the agency register")
+    sub.add_argument("--json", action="store_true")
 
     prof = group("profiles", "process profiles")
     sub = command(prof, "list", cmd_profiles_list, "list the process profiles available")

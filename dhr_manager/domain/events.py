@@ -9,6 +9,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
+from dhr_manager.domain.agencies import agency_key
 from dhr_manager.errors import InputError
 
 
@@ -63,7 +64,7 @@ class Event:
     def agency_key(self) -> str | None:
         """The agency name as compared: case and spacing do not make a different agency."""
         agency = self.details.get("agency")
-        return _agency_key(agency) if agency else None
+        return agency_key(agency) if agency else None
 
     @property
     def outcome(self) -> str | None:
@@ -84,10 +85,6 @@ def parse_event_kind(text: str) -> EventKind:
         choices = ", ".join(k.value for k in EventKind if k is not EventKind.STAGE_ENTERED)
         raise InputError(f"'{text}' is not an event; choose one of {choices}.")
     return kind
-
-
-def _agency_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def validate_event(kind: EventKind, on: date, details: dict[str, Any], notified: date, today: date,
@@ -136,7 +133,7 @@ def validate_event(kind: EventKind, on: date, details: dict[str, Any], notified:
         if details.get("return_kind", "return") not in RETURN_KINDS:
             raise InputError("An agency return is a return, a nil return or declined.")
         asked = [e for e in earlier if e.kind is EventKind.AGENCY_REQUEST
-                 and _agency_key(e.agency or "") == _agency_key(details["agency"])]
+                 and agency_key(e.agency or "") == agency_key(details["agency"])]
         if not asked:
             raise InputError(f"No request to {details['agency']} is recorded; record the agency-request first.")
         if all(e.on > on for e in asked):
@@ -144,4 +141,4 @@ def validate_event(kind: EventKind, on: date, details: dict[str, Any], notified:
 
 
 def same_agency(a: str | None, b: str | None) -> bool:
-    return a is not None and b is not None and _agency_key(a) == _agency_key(b)
+    return a is not None and b is not None and agency_key(a) == agency_key(b)

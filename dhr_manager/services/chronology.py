@@ -26,6 +26,8 @@ from dhr_manager.domain.chronology_mapping import (
 from dhr_manager.domain.events import EventKind, same_agency
 from dhr_manager.domain.roles import Permission
 from dhr_manager.errors import DhrError, InputError, NotFound
+from dhr_manager.services.agencies import register as register_agency
+from dhr_manager.services.agencies import spelling as agency_spelling
 from dhr_manager.services.case_access import find_case
 from dhr_manager.services.workflow import add_event, load_facts
 from dhr_manager.storage.schema import CaseRow, ChronologyEntryRow, ChronologyImportRow
@@ -113,12 +115,14 @@ def import_chronology(ws: UnlockedWorkspace, reference: str, path: Path, agency:
     path = Path(path)
     with ws.unit_of_work() as uow:
         find_case(ws, uow, reference)  # refuse an unknown case before reading the file
+        agency = agency_spelling(ws, uow, agency) if agency.strip() else agency
     preview = preview_import(read_table(path, sheet), agency, map_text, today)
     if dry_run:
         return ImportResult(preview, replaced=False, return_recorded=False)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     with ws.unit_of_work(write=True) as uow:
         case = find_case(ws, uow, reference)
+        register_agency(ws, uow, preview.agency)
         index = ws.blind_index(f"chronology|{case.id}|{preview.agency.casefold()}|{digest}")
         earlier = uow.session.scalars(select(ChronologyImportRow).where(
             ChronologyImportRow.case_id == case.id, ChronologyImportRow.digest_index == index)).first()

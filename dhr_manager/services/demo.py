@@ -6,10 +6,12 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
+from dhr_manager.domain.agencies import AgencyType
 from dhr_manager.domain.cases import PersonRole
 from dhr_manager.domain.events import EventKind
 from dhr_manager.domain.roles import Role
 from dhr_manager.services import cases, notes, people, users
+from dhr_manager.services.agencies import add_agency
 from dhr_manager.services.chronology import import_chronology
 from dhr_manager.services.tasks import complete_task, list_tasks
 from dhr_manager.services.workflow import advance, pause, record_event
@@ -19,8 +21,16 @@ from dhr_manager.storage.workspace import UnlockedWorkspace, Workspace
 DEMO_PASSPHRASE = "demo passphrase not for real cases"
 DEMO_USERS = (("Demo Administrator", Role.ADMINISTRATOR), ("Demo Coordinator", Role.COORDINATOR),
               ("Demo Chair", Role.CHAIR))
-AGENCIES = ("Northshire Police", "Northshire ICB", "Adult Social Care", "Probation Service",
-            "Harbour Housing", "Safe Haven Domestic Abuse Service")
+# The register, with fictional contacts: (name, type, contact).
+REGISTER = (
+    ("Northshire Police", AgencyType.POLICE, "DI Example Officer, Public Protection Unit"),
+    ("Northshire ICB", AgencyType.HEALTH, "Named Nurse for Safeguarding Adults (fictional)"),
+    ("Adult Social Care", AgencyType.ADULT_SOCIAL_CARE, "Principal Social Worker (fictional)"),
+    ("Probation Service", AgencyType.PROBATION, "Head of Public Protection (fictional)"),
+    ("Harbour Housing", AgencyType.HOUSING, "Tenancy Services Manager (fictional)"),
+    ("Safe Haven Domestic Abuse Service", AgencyType.DOMESTIC_ABUSE_SERVICE, "Service Manager (fictional)"),
+)
+AGENCIES = tuple(name for name, _kind, _contact in REGISTER)
 
 
 class _Case:
@@ -151,6 +161,8 @@ def build_demo(path: Path, today: date | None = None, kdf: KdfParams | None = No
     try:
         for name, role in DEMO_USERS[1:]:
             users.add_user(ws, name, role, DEMO_PASSPHRASE)
+        for name, kind, contact in REGISTER:
+            add_agency(ws, name, kind, contact)
         _demo_cases(ws, today)
     finally:
         ws.lock()

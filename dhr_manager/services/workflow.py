@@ -22,6 +22,7 @@ from dhr_manager.domain.workflow import (
     next_deadline,
 )
 from dhr_manager.errors import InputError
+from dhr_manager.services.agencies import register as register_agency
 from dhr_manager.services.case_access import find_case
 from dhr_manager.services.profiles import kept_profile
 from dhr_manager.storage.schema import CaseRow, EventRow, PauseRow
@@ -100,6 +101,8 @@ def record_event(ws: UnlockedWorkspace, reference: str, kind: EventKind, on: dat
         case = find_case(ws, uow, reference)
         ref = uow.sealer.get(case, "reference")
         _require_not_closed(case, ref)
+        if "agency" in details:
+            details["agency"] = register_agency(ws, uow, details["agency"])
         facts = load_facts(uow, case)
         validate_event(kind, on, details, facts.notified, today, list(facts.events))
         if kind is EventKind.PUBLISHED and facts.paused:

@@ -190,6 +190,60 @@ class ChronologyEntryRow(ClientId, Base):
     __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012
 
 
+class AgencyRow(ClientId, Base):
+    """An agency in the workspace's register, reused across cases; `name_index` keeps each name unique."""
+
+    __tablename__ = "agencies"
+
+    name_index: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[bytes] = mapped_column(LargeBinary)
+    kind: Mapped[str] = mapped_column(String(30))
+    contact: Mapped[bytes | None] = mapped_column(LargeBinary)
+    row_version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012
+
+
+class DraftRow(ClientId, Base):
+    """One generated version of a case document (v0.1, v0.2, ...), the Word file itself sealed."""
+
+    __tablename__ = "drafts"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    made_at: Mapped[bytes] = mapped_column(LargeBinary)
+    made_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+
+
+class ReviewItemRow(ClientId, Base):
+    """A comment or tracked change read from a draft a chair sent back; open until the coordinator resolves it."""
+
+    __tablename__ = "review_items"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    imported_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    row_version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012
+
+
+class TemplateRow(Base):
+    """The local authority's own Word template for one kind of document, replacing the built-in one."""
+
+    __tablename__ = "document_templates"
+
+    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    file_name: Mapped[str] = mapped_column(String(255))
+    replaced_at: Mapped[str] = mapped_column(String(40))
+    replaced_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+
+
 class AuditRow(Base):
     """One entry of the append-only audit log; `mac` chains it to the entry before (see `audit.py`)."""
 

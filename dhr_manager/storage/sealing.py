@@ -22,6 +22,7 @@ class Codec:
 TEXT = Codec(lambda v: v.encode("utf-8"), lambda b: b.decode("utf-8"))
 DATE = Codec(lambda v: v.isoformat().encode(), lambda b: date.fromisoformat(b.decode()))
 DATETIME = Codec(lambda v: v.isoformat().encode(), lambda b: datetime.fromisoformat(b.decode()))
+BYTES = Codec(lambda v: v, lambda b: b)
 JSON = Codec(lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False).encode(), lambda b: json.loads(b))
 
 # Every name, address, date of birth, narrative, note and event date is sealed. Dates are sealed too: with
@@ -36,6 +37,9 @@ SEALED: dict[str, dict[str, Codec]] = {
     "task_states": {"reason": TEXT, "changed_on": DATE},
     "chronology_imports": {"agency": TEXT, "file_name": TEXT, "imported_on": DATETIME},
     "chronology_entries": {"content": JSON},
+    "agencies": {"name": TEXT, "contact": TEXT},
+    "drafts": {"content": BYTES, "made_at": DATETIME},
+    "review_items": {"content": JSON},
 }
 
 # Plain columns identify no person and no event. One line each says why.
@@ -117,6 +121,34 @@ PLAIN: dict[str, dict[str, str]] = {
         "import_id": "foreign key",
         "key_event": "a yes/no flag the coordinator sets; says nothing without the sealed entry",
         "row_version": "optimistic-locking counter",
+    },
+    "agencies": {
+        "id": "random UUID",
+        "name_index": "keyed hash of the agency's name, for uniqueness and look-up without the plaintext",
+        "kind": "the type of agency (police, health, ...), from a fixed list; names nobody",
+        "row_version": "optimistic-locking counter",
+    },
+    "drafts": {
+        "id": "random UUID",
+        "case_id": "foreign key",
+        "kind": "which of the fixed document kinds (overview-report, agenda, ...)",
+        "version": "the draft's number, 1 for v0.1",
+        "made_by": "foreign key to staff",
+    },
+    "review_items": {
+        "id": "random UUID",
+        "case_id": "foreign key",
+        "kind": "comment, insertion or deletion",
+        "status": "open/resolved enum",
+        "imported_by": "foreign key to staff",
+        "row_version": "optimistic-locking counter",
+    },
+    "document_templates": {
+        "kind": "which of the fixed document kinds the template is for",
+        "content": "the local authority's Word template: letterhead, fixed wording and {{ field }} tags; no case data",
+        "file_name": "the name of the template file the administrator chose",
+        "replaced_at": "when an administrator replaced the template; says nothing about any case",
+        "replaced_by": "foreign key to staff",
     },
     "audit_log": {
         "seq": "position in the chain",
