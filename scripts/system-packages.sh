@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages DHR Manager needs, only those missing (list: ../shared/qt-system-packages.txt).
 # Usage: scripts/system-packages.sh offscreen|window
-#   offscreen: what Qt needs with QT_QPA_PLATFORM=offscreen (the test suite)
+#   offscreen: what Qt needs with QT_QPA_PLATFORM=offscreen, and LibreOffice for the tests that open every
+#              generated Word file in a real client (the test suite)
 #   window:    also what a real window needs (xcb), for running the application on a desktop
 set -euo pipefail
 
-offscreen=(libegl1 libgl1 libfontconfig1 fonts-dejavu-core libxkbcommon0 libglib2.0-0 libdbus-1-3)
+offscreen=(libegl1 libgl1 libfontconfig1 fonts-dejavu-core libxkbcommon0 libglib2.0-0 libdbus-1-3
+           libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito fonts-crosextra-caladea)
 window=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
         libxcb-xkb1 libxkbcommon-x11-0)
 wanted=("${offscreen[@]}")
