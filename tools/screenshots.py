@@ -32,6 +32,7 @@ def main(out: Path) -> int:
     from dhr_manager.settings import Settings
     from dhr_manager.storage.crypto import KdfParams
     from dhr_manager.storage.workspace import Workspace
+    from dhr_manager.ui.fields import to_qdate
     from dhr_manager.ui.first_run import FirstRunDialog
     from dhr_manager.ui.main_window import MainWindow
     from dhr_manager.ui.unlock_dialog import UnlockDialog
@@ -66,15 +67,28 @@ def main(out: Path) -> int:
 
         window = MainWindow(unlock.unlocked, Settings(Path(folder) / "settings.json"))
         window.resize(1280, 800)
-        for number, key in enumerate(("dashboard", "cases", "tasks", "audit", "settings"), start=4):
+        for number, key in enumerate(("dashboard", "cases", "tasks", "agencies", "audit", "settings"), start=4):
             window.show_view(key)
             save(window, out, f"{number:02d}-{key}")
+        agencies = window.agencies
+        agencies.table.selectRow(0)
+        edit = agencies.edit_dialog(agencies.model.row(0))
+        save(edit, out, "07-agencies-edit-dialog")
+        edit.reject()
         window.open_case("DHR-DEMO-05")
         tabs = window.case_page.tabs
         for index in range(tabs.count()):
             tabs.setCurrentIndex(index)
             name = tabs.tabText(index).replace("&", "").lower().replace(" ", "-")
             save(window, out, f"10-case-{index:02d}-{name}")
+        chronology = window.case_page.chronology_tab
+        tabs.setCurrentWidget(chronology)
+        # From half-way through the approximate (month) entry: it stays, the exact days before it go.
+        month = next(e for e in chronology.shown_entries() if e.when.approximate and not e.when.circa)
+        chronology.from_check.setChecked(True)
+        chronology.from_edit.setDate(to_qdate(month.when.start + (month.when.end - month.when.start) / 2))
+        save(window, out, "10-case-chronology-from-a-date")
+        chronology.clear_filters()
         window.open_case("DHR-DEMO-06")
         save(window, out, "11-case-paused")
         window.lock()

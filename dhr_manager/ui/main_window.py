@@ -1,4 +1,7 @@
-"""The main window: navigation (Dashboard, Cases, Tasks, Audit, Settings), a case workspace, locking.
+"""The main window: navigation (Dashboard, Cases, Tasks, Agencies, Audit, Settings), a case workspace, locking.
+
+Ctrl+1 to Ctrl+6 reach the navigation's screens in that order; a screen the user's role may not read (the agency
+register and the audit log, for chairs) is hidden from the navigation and its shortcut does nothing.
 
 Every screen is a `Page`; locking, by hand (Ctrl+L) or after the idle time in Settings, drops the key and clears
 every page, then emits `locked` so that the application can ask for the passphrase again.
@@ -31,6 +34,7 @@ from dhr_manager.storage.workspace import UnlockedWorkspace
 from dhr_manager.ui.background import run_in_background
 from dhr_manager.ui.case.case_page import CasePage
 from dhr_manager.ui.page import Page
+from dhr_manager.ui.pages.agencies_page import AgenciesPage
 from dhr_manager.ui.pages.audit_page import AuditPage
 from dhr_manager.ui.pages.cases_page import CasesPage
 from dhr_manager.ui.pages.dashboard import DashboardPage
@@ -38,6 +42,8 @@ from dhr_manager.ui.pages.settings_page import SettingsPage
 from dhr_manager.ui.pages.tasks_page import TasksPage
 from dhr_manager.ui.words import role_name
 
+# The screens a role needs a permission to see; every other screen is for everyone.
+RESTRICTED_VIEWS = {"agencies": Permission.READ_ALL_CASES, "audit": Permission.READ_AUDIT}
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
 
 
@@ -55,6 +61,7 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardPage(today=today)
         self.cases = CasesPage(self.settings, today=today)
         self.tasks = TasksPage(today=today)
+        self.agencies = AgenciesPage()
         self.audit = AuditPage()
         self.settings_page = SettingsPage(self.settings)
         self.case_page = CasePage(today=today)
@@ -62,6 +69,7 @@ class MainWindow(QMainWindow):
             "dashboard": (self.tr("Dashboard"), self.dashboard),
             "cases": (self.tr("Cases"), self.cases),
             "tasks": (self.tr("Tasks"), self.tasks),
+            "agencies": (self.tr("Agencies"), self.agencies),
             "audit": (self.tr("Audit"), self.audit),
             "settings": (self.tr("Settings"), self.settings_page),
         }
@@ -83,7 +91,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.locked_message)
         self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 4 * self.fontMetrics().averageCharWidth())
         self.navigation.currentRowChanged.connect(self._navigate)
-        for page in (self.cases, self.tasks, self.case_page):
+        for page in (self.cases, self.tasks, self.agencies, self.case_page):
             page.changed.connect(self._data_changed)  # type: ignore[attr-defined]
         self.settings_page.saved.connect(self._restart_idle_timer)
 
@@ -158,14 +166,15 @@ class MainWindow(QMainWindow):
         editor = allows(role, Permission.EDIT_CASES)
         self.new_case_action.setEnabled(editor)
         self.backup_action.setEnabled(allows(role, Permission.BACKUP))
-        audit_allowed = allows(role, Permission.READ_AUDIT)
-        self.navigation.item(list(self.views).index("audit")).setHidden(not audit_allowed)
-        self.view_actions["audit"].setEnabled(audit_allowed)
+        allowed = {key: allows(role, permission) for key, permission in RESTRICTED_VIEWS.items()}
+        for row, key in enumerate(self.views):
+            self.navigation.item(row).setHidden(not allowed.get(key, True))
+            self.view_actions[key].setEnabled(allowed.get(key, True))  # locking disabled them all
         for action in (self.lock_action, self.find_action, self.refresh_action, self.back_action):
             action.setEnabled(True)
         self.navigation.setEnabled(True)
         last = self.settings.get("last_view")
-        self.show_view(last if last in self.views and (last != "audit" or audit_allowed) else "dashboard")
+        self.show_view(last if last in self.views and allowed.get(last, True) else "dashboard")
         self._restart_idle_timer()
         # Everything loaded so far (modules, Qt wrappers, the first screen's data) lives as long as the window.
         # Freezing it keeps Python's full garbage collections from walking it again: measured here, such a

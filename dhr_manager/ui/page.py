@@ -7,7 +7,7 @@ from dhr_manager.storage.workspace import UnlockedWorkspace
 
 
 class Page(QWidget):
-    """A screen reached from the navigation (Dashboard, Cases, Tasks, Audit, Settings) or a case workspace.
+    """A screen reached from the navigation (Dashboard, Cases, Tasks, Agencies, Audit, Settings) or a case workspace.
 
     `show_workspace` fills it from the services (also on F5); `clear` drops every decrypted value it shows,
     when the workspace locks. Pages never hold a database session, only the `UnlockedWorkspace` to call services

@@ -17,6 +17,7 @@ from dhr_manager.domain.cases import PersonRole, Stage, Status
 from dhr_manager.domain.events import EventKind
 from dhr_manager.domain.roles import Permission, allows
 from dhr_manager.errors import DhrError
+from dhr_manager.services.agencies import list_agencies
 from dhr_manager.services.audit_log import list_audit
 from dhr_manager.services.cases import show_case
 from dhr_manager.services.chronology import ChronologyView, edit_entry, list_chronology, set_key_event
@@ -26,6 +27,7 @@ from dhr_manager.services.workflow import PAUSE_REASONS, WorkflowView, advance, 
 from dhr_manager.storage.workspace import UnlockedWorkspace
 from dhr_manager.ui.case.deadlines_tab import DeadlinesTab
 from dhr_manager.ui.case.dialogs import AdvanceDialog, GateNotMetDialog, PauseDialog, ResumeDialog, SkipTaskDialog
+from dhr_manager.ui.case.event_form import offered_agencies
 from dhr_manager.ui.case.people_tab import AddPersonDialog, PeopleTab
 from dhr_manager.ui.case.stage_tab import StageTab
 from dhr_manager.ui.case.stepper import StageStepper
@@ -60,6 +62,7 @@ class CasePage(Page):
         self._reference: str | None = None
         self._shown_reference: str | None = None
         self.dialog: QDialog | None = None
+        self._agencies: list[str] = []  # offered by the import dialog: the case's, then the register's
         now = self._now()
 
         self.reference_label = ValueLabel(self.tr("Case reference"), show_caption=False)
@@ -160,6 +163,10 @@ class CasePage(Page):
             # Agency chronologies carry real names, so chairs (who never see them) get no chronology tab.
             chronology = list_chronology(ws, self._reference) if editor else ChronologyView([])
             audit = list_audit(ws, case_reference=self._reference) if allows(role, Permission.READ_AUDIT) else []
+            # Names are offered only where editors type them, once per load rather than on every keystroke; a
+            # role that may not read the whole register is offered the case's own agencies only.
+            register = [a.name for a in list_agencies(ws)] if editor and allows(
+                role, Permission.READ_ALL_CASES) else []
         except DhrError as exc:
             self._forget_shown()
             self.error.show_message(exc.message)
@@ -177,12 +184,17 @@ class CasePage(Page):
         names = dict(view.stages)
         for stage, tab in self.stage_tabs.items():
             if stage in names:
-                tab.show_view(view, names[stage], today, editable=editor and active)
+                tab.show_view(view, names[stage], today, editable=editor and active, register=register)
             else:
                 tab.clear()  # not in this case's profile: nothing from another case may linger
         self.deadlines_tab.show_deadlines(view.deadlines, today)
         self.people_tab.show_people(people)
+        if view.reference != self._shown_reference:
+            self.chronology_tab.clear_filters()  # another case's dates or agency would hide this one's entries
         self.chronology_tab.show_chronology(chronology, editable=editor and active)
+        self._agencies = offered_agencies(
+            [*(a.name for a in view.agencies), *sorted({e.agency for e in chronology.entries}, key=str.casefold)],
+            register)
         self.tasks_tab.show_tasks(tasks, today, editable=editor)
         self.audit_model.set_rows(audit)
         self._arrange_tabs(names, editor, reads_audit=allows(role, Permission.READ_AUDIT))
@@ -238,7 +250,7 @@ class CasePage(Page):
 
     def import_dialog(self) -> ImportDialog:
         ws, reference, _today = self._case()
-        dialog = ImportDialog(ws, reference, self.chronology_tab.agencies(), self)
+        dialog = ImportDialog(ws, reference, self._agencies, self)
         self._track(dialog)
         dialog.accepted.connect(lambda: self.chronology_tab.show_notice(dialog.message))
         return dialog
@@ -361,6 +373,7 @@ class CasePage(Page):
         if self.dialog is not None:
             self.dialog.reject()
         self._shown_reference = None
+        self._agencies = []
         for label in (self.reference_label, self.pseudonym_label, self.area_label, self.profile_label,
                       self.status_label, self.deadline_label):
             label.clear()

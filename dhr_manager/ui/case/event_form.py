@@ -4,6 +4,7 @@ The form only collects; the case page records through the workflow service and r
 never holds the workspace.
 """
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dhr_manager.domain.agencies import agency_key
 from dhr_manager.domain.events import EventKind
 from dhr_manager.ui.case.wording import decision_words, event_name, feedback_words
 from dhr_manager.ui.fields import button, date_edit, to_date, to_qdate
@@ -37,6 +39,19 @@ FIELDS: dict[EventKind, tuple[str, ...]] = {
     EventKind.DRAFT_CIRCULATED: ("version",),
     EventKind.QA_FEEDBACK: ("feedback",),
 }
+
+
+def offered_agencies(case_agencies: Iterable[str], register: Iterable[str]) -> list[str]:
+    """The agency names to offer where one is typed: the case's own first, as the case has them, then the rest
+    of the register alphabetically, each once whatever its spacing or capitals. A new name can still be typed;
+    recording it adds it to the register."""
+    offered: list[str] = []
+    seen: set[str] = set()
+    for name in [*case_agencies, *sorted(register, key=str.casefold)]:
+        if agency_key(name) not in seen:
+            seen.add(agency_key(name))
+            offered.append(name)
+    return offered
 
 
 class EventForm(QGroupBox):
@@ -137,7 +152,8 @@ class EventForm(QGroupBox):
         return EventKind(data) if data else None
 
     def set_choices(self, kinds: list[EventKind], agencies: list[str], today: date) -> None:
-        """Offer `kinds` (keeping the chosen one if it is still offered) and the agencies already in scope."""
+        """Offer `kinds` (keeping the chosen one if it is still offered) and `agencies` to pick from (see
+        `offered_agencies`), keeping what the user has typed."""
         chosen = self.kind()
         self.kind_combo.blockSignals(True)
         self.kind_combo.clear()

@@ -1,6 +1,7 @@
 """One stage of a case: what its gate needs and what is already recorded, the events recorded for it, the
 agencies in scope (panel and chronology), and the form for recording more."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -12,7 +13,7 @@ from dhr_manager.domain.cases import Stage
 from dhr_manager.domain.events import Event, EventKind, same_agency
 from dhr_manager.domain.workflow import AgencyState, Deadline, DeadlineStatus
 from dhr_manager.services.workflow import WorkflowView
-from dhr_manager.ui.case.event_form import EventForm
+from dhr_manager.ui.case.event_form import EventForm, offered_agencies
 from dhr_manager.ui.case.wording import (
     deadline_colour,
     event_details,
@@ -130,14 +131,17 @@ class StageTab(QWidget):
         colour = deadline_colour(row.deadline, row.today) if row.deadline else None
         return QBrush(colour) if colour else None
 
-    def show_view(self, view: WorkflowView, name: str, today: date, editable: bool) -> None:
-        """Fill the tab from `view`; the form is offered only to someone who may record on an open case."""
+    def show_view(self, view: WorkflowView, name: str, today: date, editable: bool,
+                  register: Sequence[str]) -> None:
+        """Fill the tab from `view`; the form is offered only to someone who may record on an open case, and
+        offers the case's agencies, then the rest of the `register` (names only, loaded once by the page)."""
         self.setAccessibleName(self.tr("{stage} stage").format(stage=name))
         self._show_gate(view)
         kinds = STAGE_EVENTS[self.stage]
         self.events_model.set_rows([e for e in view.events if e.kind in kinds])
         self.agencies_model.set_rows(agency_rows(view, today) if self.stage in AGENCY_STAGES else [])
-        self.form.set_choices([k for k in view.event_kinds if k in kinds], [a.name for a in view.agencies], today)
+        self.form.set_choices([k for k in view.event_kinds if k in kinds],
+                              offered_agencies([a.name for a in view.agencies], register), today)
         self.form.setVisible(editable and self.form.kind_combo.count() > 0)
 
     def _show_gate(self, view: WorkflowView) -> None:
