@@ -28,6 +28,18 @@ class ProfileError(InputError):
     """A profile file that cannot be used; the message names the file, key and problem."""
 
 
+class _Answers(dict[date, date]):
+    """`answers[day]` is `calculate(day)`, worked out the first time it is asked for."""
+
+    def __init__(self, calculate: Callable[[date], date]) -> None:
+        super().__init__()
+        self.calculate = calculate
+
+    def __missing__(self, day: date) -> date:
+        answer = self[day] = self.calculate(day)
+        return answer
+
+
 @dataclass(frozen=True)
 class Offset:
     months: int = 0
@@ -35,13 +47,20 @@ class Offset:
     days: int = 0
     working_days: int = 0
 
-    def apply(self, day: date) -> date:
-        return self._apply(day)
+    @cached_property
+    def apply(self) -> Callable[[date], date]:
+        """`apply(day)` is `day` moved by this offset.
+
+        The dashboard applies each offset tens of thousands of times, to the same dates each time it is drawn
+        (and a case's agencies are mostly asked on the same few days), so each answer is worked out once, by
+        the cheapest calculation for this offset, and then looked up: a dictionary lookup is the cheapest call
+        there is. One answer is kept per date the offset has moved: the dates of a workspace's events, a few
+        thousand at most."""
+        return _Answers(self._calculate).__getitem__
 
     @cached_property
-    def _apply(self) -> Callable[[date], date]:
-        """The cheapest calculation for this offset: profiles use one unit at a time, and the dashboard applies
-        offsets tens of thousands of times."""
+    def _calculate(self) -> Callable[[date], date]:
+        """The cheapest calculation for this offset: profiles use one unit at a time."""
         months, working_days = self.months, self.working_days
         delta = timedelta(weeks=self.weeks, days=self.days)
         if months and not (delta or working_days):
@@ -97,6 +116,11 @@ class ClockDef:
     anchor_outcome: str | None = None
     met_outcome: str | None = None
     per_agency: bool = False
+
+    @cached_property
+    def anchor_kind(self) -> EventKind | None:
+        """The event the clock runs from; None when it runs from the notification."""
+        return None if self.anchor == NOTIFIED else EventKind(self.anchor)
 
 
 @dataclass(frozen=True)

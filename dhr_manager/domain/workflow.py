@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from functools import cached_property
+from functools import cached_property, partial
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -29,12 +29,50 @@ class Pause:
     end: date | None  # None while the case is still paused
 
 
+def paused_days(pauses: tuple[Pause, ...], start: date, stop: date | None, today: date) -> int:
+    """Days of pause that fall while a clock was running: from `start` until `stop` (met) or for ever."""
+    total = 0
+    for pause in pauses:
+        begin = pause.start if pause.start > start else start
+        end = pause.end or today
+        if stop and stop < end:
+            end = stop
+        if end > begin:
+            total += (end - begin).days
+    return total
+
+
+_NOT_PAUSED = timedelta()
+
+
+class _PauseShifts(dict[tuple[date, date | None], timedelta]):
+    """`shifts[start, stop]` is how far the case's pauses move a clock running from `start` until `stop` (see
+    `paused_days`). Each pair is worked out once: a case's agencies are mostly asked, and reply, on the same
+    few days, and making a timedelta costs more than looking one up."""
+
+    def __init__(self, pauses: tuple[Pause, ...], today: date) -> None:
+        super().__init__()
+        self.pauses, self.today = pauses, today
+
+    def __missing__(self, key: tuple[date, date | None]) -> timedelta:
+        shift = self[key] = timedelta(days=paused_days(self.pauses, key[0], key[1], self.today))
+        return shift
+
+
 _EVENT_ORDER = attrgetter("on", "kind", "id")
+# Within one kind, the same order as `_EVENT_ORDER`: sorting a kind's events alone gives the order they have in
+# the whole case's sorted events.
+_KIND_ORDER = attrgetter("on", "id")
 
 
 @dataclass(frozen=True)
 class CaseFacts:
-    """Everything the rules need about one case, decrypted. Events are indexed once, on first use."""
+    """Everything the rules need about one case, decrypted.
+
+    Events are indexed on first use, and only as far as asked: the dashboard computes every live case's
+    deadlines and tasks, which need each kind's events in date order but never the agencies' events as one
+    sorted list, and sorting is most of the cost of indexing.
+    """
 
     case_id: str
     notified: date
@@ -49,31 +87,55 @@ class CaseFacts:
     def _ordered(self) -> tuple[Event, ...]:
         return tuple(sorted(self.events, key=_EVENT_ORDER))
 
-    @cached_property
-    def _by_kind(self) -> dict[EventKind, list[Event]]:
-        index: dict[EventKind, list[Event]] = defaultdict(list)
-        for event in self._ordered:
-            index[event.kind].append(event)
-        return index
-
     def ordered(self) -> list[Event]:
         return list(self._ordered)
 
-    def of_kind(self, kind: EventKind, outcome: str | None = None) -> list[Event]:
-        events = self._by_kind.get(kind, [])
-        return events if outcome is None else [e for e in events if e.outcome == outcome]
-
     @cached_property
-    def _by_kind_and_agency(self) -> dict[EventKind, dict[str | None, list[Event]]]:
-        index: dict[EventKind, dict[str | None, list[Event]]] = defaultdict(lambda: defaultdict(list))
-        for event in self._ordered:
-            if event.kind in PER_AGENCY:
-                index[event.kind][event.agency_key].append(event)
+    def _by_kind(self) -> dict[EventKind, list[Event]]:
+        """Each kind's events in date order, except the agencies' kinds, which stay in the order recorded: the
+        deadlines and tasks only need those per agency (see `by_agency`), and `of_kind` sorts them if asked."""
+        index: dict[EventKind, list[Event]] = defaultdict(list)
+        for event in self.events:
+            index[event.kind].append(event)
+        for kind, events in index.items():
+            if len(events) > 1 and kind not in PER_AGENCY:
+                events.sort(key=_KIND_ORDER)
         return index
 
+    @cached_property
+    def _of_kind(self) -> dict[tuple[EventKind, str | None], list[Event]]:
+        return {}
+
+    def of_kind(self, kind: EventKind, outcome: str | None = None) -> list[Event]:
+        """The events of one kind, with one outcome when given, in date order."""
+        if outcome is None and kind not in PER_AGENCY:
+            return self._by_kind.get(kind, [])
+        found = self._of_kind.get((kind, outcome))
+        if found is None:
+            if outcome is not None:
+                found = [e for e in self.of_kind(kind) if e.outcome == outcome]
+            else:
+                found = sorted(self._by_kind.get(kind, []), key=_KIND_ORDER)
+            self._of_kind[(kind, outcome)] = found
+        return found
+
+    @cached_property
+    def _by_agency(self) -> dict[EventKind, dict[str | None, list[Event]]]:
+        return {}
+
     def by_agency(self, kind: EventKind) -> dict[str | None, list[Event]]:
-        """Events of one kind grouped by agency, each group in date order."""
-        return self._by_kind_and_agency.get(kind, {})
+        """Events of one kind grouped by agency, each group in date order, agencies in the order first recorded."""
+        groups = self._by_agency.get(kind)
+        if groups is None:
+            groups = self._by_agency[kind] = {}
+            if kind in PER_AGENCY:
+                events = self._by_kind.get(kind, [])
+                for event in events:
+                    groups.setdefault(event.agency_key, []).append(event)
+                if len(groups) < len(events):  # some agency has several: put each group in date order
+                    for group in groups.values():
+                        group.sort(key=_KIND_ORDER)
+        return groups
 
     @cached_property
     def _latest_per_agency(self) -> dict[tuple[EventKind, str | None], dict[str, Event]]:
@@ -82,12 +144,35 @@ class CaseFacts:
     def latest_per_agency(self, kind: EventKind, outcome: str | None = None) -> dict[str, Event]:
         """The latest event of a kind for each agency, in agency-name order: a repeated request replaces the
         earlier one."""
-        cache = self._latest_per_agency
-        if (kind, outcome) not in cache:
-            latest = {key: group[-1] for key, group in self.by_agency(kind).items()
-                      if outcome is None or group[-1].outcome == outcome}
-            cache[(kind, outcome)] = {event.agency or "": event for _key, event in sorted(latest.items())}
-        return cache[(kind, outcome)]
+        found = self._latest_per_agency.get((kind, outcome))
+        if found is None:
+            groups = self.by_agency(kind)
+            keys = sorted(groups) if outcome is None else sorted(
+                key for key, group in groups.items() if group[-1].outcome == outcome)
+            found = self._latest_per_agency[(kind, outcome)] = {
+                (event := groups[key][-1]).agency or "": event for key in keys}
+        return found
+
+    @cached_property
+    def _first_entered(self) -> dict[str | None, Event]:
+        """The event recording when each stage was first entered, by the stage's value."""
+        entries: dict[str | None, Event] = {}
+        for event in self.of_kind(EventKind.STAGE_ENTERED):
+            entries.setdefault(event.details.get("stage"), event)
+        return entries
+
+    @cached_property
+    def _pause_shifts(self) -> dict[date, _PauseShifts]:
+        return {}
+
+    def _shifts(self, today: date) -> _PauseShifts | None:
+        """How far the pauses move each clock, shared by the deadlines and the tasks; None if never paused."""
+        if not self.pauses:
+            return None
+        shifts = self._pause_shifts.get(today)
+        if shifts is None:
+            shifts = self._pause_shifts[today] = _PauseShifts(self.pauses, today)
+        return shifts
 
 
 PER_AGENCY_ORDER = (EventKind.AGENCY_SCOPED, EventKind.AGENCY_REQUEST, EventKind.AGENCY_RETURN)
@@ -135,60 +220,68 @@ class Deadline(NamedTuple):
         return (self.due - today).days
 
 
-def paused_days(pauses: tuple[Pause, ...], start: date, stop: date | None, today: date) -> int:
-    """Days of pause that fall while a clock was running: from `start` until `stop` (met) or for ever."""
-    total = 0
-    for pause in pauses:
-        pause_end = pause.end or today
-        begin, end = max(pause.start, start), min(pause_end, stop) if stop else pause_end
-        total += max(0, (end - begin).days)
-    return total
+# Deadlines and tasks are made tens of thousands at a time for the dashboard. A NamedTuple's own constructor is a
+# Python function that takes keywords, so they are made from a tuple of every field, in field order; and looking
+# an enum member up on its class runs Python code too, so the statuses are looked up once.
+_make_deadline = partial(tuple.__new__, Deadline)
+_MET, _PAUSED, _OVERDUE, _DUE = DeadlineStatus.MET, DeadlineStatus.PAUSED, DeadlineStatus.OVERDUE, DeadlineStatus.DUE
 
 
 def _anchor_events(clock: ClockDef, facts: CaseFacts) -> list[Event]:
-    return facts.of_kind(EventKind(clock.anchor), clock.anchor_outcome)
+    assert clock.anchor_kind is not None
+    return facts.of_kind(clock.anchor_kind, clock.anchor_outcome)
 
 
-def _deadline(clock: ClockDef, id_: str, anchor_on: date, anchor: Event | None, due: date, met: Event | None,
-              facts: CaseFacts, today: date, paused_now: bool) -> Deadline:
-    met_on = met.on if met else None
-    shift = paused_days(facts.pauses, anchor_on, met_on, today) if facts.pauses else 0
+def _deadline(clock: ClockDef, id_: str, anchor_on: date, anchor: Event | None, due: date, met_on: date | None,
+              shifts: _PauseShifts | None, today: date, paused_now: bool) -> Deadline:
+    shift = shifts[anchor_on, met_on] if shifts is not None else _NOT_PAUSED
     if shift:
-        due += timedelta(days=shift)
+        due += shift
     if met_on is not None:
-        status = DeadlineStatus.MET
+        status = _MET
     elif paused_now:
-        status = DeadlineStatus.PAUSED
+        status = _PAUSED
     else:
-        status = DeadlineStatus.OVERDUE if due < today else DeadlineStatus.DUE
-    return Deadline(id_, clock, anchor_on, anchor, due, status, met_on, shift)
+        status = _OVERDUE if due < today else _DUE
+    return _make_deadline((id_, clock, anchor_on, anchor, due, status, met_on, shift.days))
 
 
-def _first_met(clock: ClockDef, facts: CaseFacts) -> Event | None:
+def _first_met_on(clock: ClockDef, facts: CaseFacts) -> date | None:
     met = facts.of_kind(clock.met_by, clock.met_outcome)
-    return met[0] if met else None
+    return met[0].on if met else None
+
+
+def _agency_deadlines(clock: ClockDef, facts: CaseFacts, shifts: _PauseShifts | None, today: date,
+                      paused_now: bool) -> list[Deadline]:
+    """One deadline per agency asked, from its latest request, met by the agency's first `met_by` event."""
+    met_by_agency, met_outcome = facts.by_agency(clock.met_by), clock.met_outcome
+    apply_offset, prefix = clock.offset.apply, f"{clock.id}:"
+    result = []
+    assert clock.anchor_kind is not None
+    for agency, event in facts.latest_per_agency(clock.anchor_kind, clock.anchor_outcome).items():
+        met_on = None
+        for met in met_by_agency.get(event.agency_key, ()):
+            if met_outcome is None or met.outcome == met_outcome:
+                met_on = met.on
+                break
+        result.append(_deadline(clock, prefix + agency, event.on, event, event.due or apply_offset(event.on), met_on,
+                                shifts, today, paused_now))
+    return result
 
 
 def deadlines(profile: Profile, facts: CaseFacts, today: date) -> list[Deadline]:
     """Every deadline whose clock has started, in the order of the profile's clocks."""
     result = []
-    paused_now = facts.paused
+    paused_now, shifts = facts.paused, facts._shifts(today)
     for clock in profile.clocks:
         if clock.anchor == NOTIFIED:
             result.append(_deadline(clock, clock.id, facts.notified, None, clock.offset.apply(facts.notified),
-                                    _first_met(clock, facts), facts, today, paused_now))
+                                    _first_met_on(clock, facts), shifts, today, paused_now))
         elif clock.per_agency:
-            met_by_agency = facts.by_agency(clock.met_by)
-            if clock.met_outcome is not None:
-                met_by_agency = {k: [e for e in v if e.outcome == clock.met_outcome] for k, v in met_by_agency.items()}
-            for agency, event in facts.latest_per_agency(EventKind(clock.anchor), clock.anchor_outcome).items():
-                group = met_by_agency.get(event.agency_key)
-                met = group[0] if group else None
-                result.append(_deadline(clock, f"{clock.id}:{agency}", event.on, event,
-                                        event.due or clock.offset.apply(event.on), met, facts, today, paused_now))
+            result += _agency_deadlines(clock, facts, shifts, today, paused_now)
         elif anchors := _anchor_events(clock, facts):
             result.append(_deadline(clock, clock.id, anchors[0].on, anchors[0], clock.offset.apply(anchors[0].on),
-                                    _first_met(clock, facts), facts, today, paused_now))
+                                    _first_met_on(clock, facts), shifts, today, paused_now))
     return result
 
 
@@ -318,16 +411,13 @@ def task_id(case_id: str, template_id: str, key: str) -> str:
 
 
 def _triggers(template: TaskTemplate, facts: CaseFacts) -> list[tuple[str, Event]]:
-    """(key, event) for each occurrence that creates the task: one per agency, per meeting, or once."""
+    """(key, event) for each occurrence that creates the task: one per meeting or once (see `_agency_tasks` for
+    the tasks repeated per agency)."""
     if template.on_stage is not None:
-        entered = [e for e in facts.of_kind(EventKind.STAGE_ENTERED)
-                   if e.details.get("stage") == template.on_stage.value]
-        return [("", entered[0])] if entered else []
+        entered = facts._first_entered.get(template.on_stage)  # a Stage is a str: it finds its value
+        return [("", entered)] if entered else []
     assert template.on_event is not None
     events = facts.of_kind(template.on_event, template.when_outcome)
-    if template.on_event in PER_AGENCY:
-        return [(agency.casefold(), event)
-                for agency, event in facts.latest_per_agency(template.on_event, template.when_outcome).items()]
     if template.on_event in REPEATABLE:
         return [(event.id, event) for event in events]
     return [("", events[0])] if events else []
@@ -339,24 +429,60 @@ def derive_tasks(profile: Profile, facts: CaseFacts, today: date, include_closed
     A task is completed by the first `closed_by` event on or after the event that created it (for the same
     agency, when the task is per agency).
     """
-    tasks = []
-    stages_entered = facts.of_kind(EventKind.STAGE_ENTERED)
-    pauses, case_id = facts.pauses, facts.case_id
+    tasks: list[DerivedTask] = []
+    shifts, stages_entered = facts._shifts(today), facts.of_kind(EventKind.STAGE_ENTERED)
     for template in profile.tasks:
-        per_agency = template.on_event in PER_AGENCY
-        by_agency = facts.by_agency(template.closed_by) if template.closed_by and per_agency else None
-        closers = facts.of_kind(template.closed_by) if template.closed_by and not per_agency else ()
-        apply_due, from_event_due = template.due.apply, template.due_from_event_due
-        for key, event in _triggers(template, facts):
-            closed_on = None
-            for closer in by_agency.get(event.agency_key, ()) if by_agency is not None else closers:
-                if closer.on >= event.on:
-                    closed_on = closer.on
-                    break
-            if closed_on is not None and not include_closed:
-                continue
-            due = apply_due(event.due if from_event_due and event.due else event.on)
-            if pauses:
-                due += timedelta(days=paused_days(pauses, event.on, closed_on, today))
-            tasks.append(DerivedTask(case_id, template, key, event, due, closed_on, stages_entered))
+        if template.on_event in PER_AGENCY:
+            tasks += _agency_tasks(template, facts, shifts, stages_entered, include_closed)
+        elif triggers := _triggers(template, facts):
+            closers = facts.of_kind(template.closed_by) if template.closed_by else []
+            for key, event in triggers:
+                closed_on = _closed_on(closers, event)
+                if closed_on is None or include_closed:
+                    tasks.append(_task(template, key, event, closed_on, facts, shifts, stages_entered))
+    return tasks
+
+
+def _closed_on(closers: list[Event], event: Event) -> date | None:
+    """The date of the first closer on or after `event`."""
+    for closer in closers:
+        if closer.on >= event.on:
+            return closer.on
+    return None
+
+
+# See `_make_deadline`.
+_make_task = partial(tuple.__new__, DerivedTask)
+
+
+def _task(template: TaskTemplate, key: str, event: Event, closed_on: date | None, facts: CaseFacts,
+          shifts: _PauseShifts | None, stages_entered: list[Event]) -> DerivedTask:
+    due = template.due.apply(event.due if template.due_from_event_due and event.due else event.on)
+    if shifts is not None:
+        due += shifts[event.on, closed_on]
+    return _make_task((facts.case_id, template, key, event, due, closed_on, stages_entered))
+
+
+def _agency_tasks(template: TaskTemplate, facts: CaseFacts, shifts: _PauseShifts | None,
+                  stages_entered: list[Event], include_closed: bool) -> list[DerivedTask]:
+    """One task per agency, from the agency's latest `on_event` event, keyed by the agency's name.
+
+    `_task` is written out here because this runs for every agency of every live case whenever the dashboard
+    is drawn."""
+    assert template.on_event is not None
+    closers = facts.by_agency(template.closed_by) if template.closed_by else {}
+    apply_due, from_event_due, case_id = template.due.apply, template.due_from_event_due, facts.case_id
+    tasks = []
+    for agency, event in facts.latest_per_agency(template.on_event, template.when_outcome).items():
+        closed_on = None
+        for closer in closers.get(event.agency_key, ()):
+            if closer.on >= event.on:
+                closed_on = closer.on
+                break
+        if closed_on is not None and not include_closed:
+            continue
+        due = apply_due(event.due if from_event_due and event.due else event.on)
+        if shifts is not None:
+            due += shifts[event.on, closed_on]
+        tasks.append(_make_task((case_id, template, agency.casefold(), event, due, closed_on, stages_entered)))
     return tasks
