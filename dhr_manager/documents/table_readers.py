@@ -2,9 +2,10 @@
 
 Agency returns arrive from outside the workspace, so every file is treated as hostile: its type is decided by its
 content rather than its name, zip archives are measured before anything decompresses them, every XML part is
-checked for DTDs and entities before python-docx or openpyxl parse it, spreadsheet formulas are never evaluated,
-and sizes are capped. A file either reads completely or is refused with an ImportRejected naming the file and,
-where it applies, the row; nothing partially read is returned.
+checked for DTDs and entities before python-docx or openpyxl parse it (safe_docx holds these checks for every
+reader of outside files), spreadsheet formulas are never evaluated, and sizes are capped. A file either reads
+completely or is refused with an ImportRejected naming the file and, where it applies, the row; nothing partially
+read is returned.
 """
 
 import csv
@@ -14,11 +15,8 @@ import warnings
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 
-import defusedxml
-import defusedxml.ElementTree
 import docx
 import openpyxl
 from docx.opc.exceptions import OpcError
@@ -26,14 +24,17 @@ from docx.table import Table, _Cell
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
-from dhr_manager.errors import InputError
+from dhr_manager.documents.safe_docx import (
+    MAX_FILE_BYTES,
+    ZIP_MAGIC,
+    FileKind,
+    ImportRejected,
+    check_zip,
+    kind_of,
+    open_zip,
+    read_file_bytes,
+)
 
-MAX_FILE_BYTES = 25 * 1024 * 1024
-MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
-MAX_COMPRESSION_RATIO = 200
-# Ordinary parts (highly repetitive styles, tiny members) can exceed the ratio harmlessly; below this size a member
-# cannot be a bomb, so the ratio is only enforced above it.
-RATIO_CHECK_FROM_BYTES = 1024 * 1024
 MAX_ROWS = 20_000
 MAX_COLUMNS = 60
 MAX_CELL_CHARS = 10_000
@@ -41,10 +42,6 @@ MAX_CELL_CHARS = 10_000
 TEXT_EXTENSIONS = frozenset({".csv", ".tsv", ".txt"})
 CSV_DELIMITERS = ",;\t"
 FORMULA_PREFIXES = ("=", "+", "-", "@")
-
-
-class ImportRejected(InputError):
-    """An agency file that cannot be read safely or completely; the message tells the coordinator what to fix."""
 
 
 @dataclass(frozen=True)
@@ -60,19 +57,7 @@ class RawTable:
     row_numbers: list[int]
 
 
-class _Kind(Enum):
-    """What a file's bytes actually are, with the words used to describe it to a coordinator."""
-
-    DOCX = "a Word document (.docx)"
-    XLSX = "an Excel workbook (.xlsx)"
-    TEXT = "a CSV or text file"
-    ZIP = "a zip archive"
-    PDF = "a PDF"
-    OLE = "an old-format or password-protected Office file (.doc or .xls)"
-    BINARY = "binary data"
-
-
-_KIND_BY_EXTENSION = {".docx": _Kind.DOCX, ".xlsx": _Kind.XLSX} | dict.fromkeys(TEXT_EXTENSIONS, _Kind.TEXT)
+_KIND_BY_EXTENSION = {".docx": FileKind.DOCX, ".xlsx": FileKind.XLSX} | dict.fromkeys(TEXT_EXTENSIONS, FileKind.TEXT)
 
 
 def neutralise_formula(text: str) -> str:
@@ -89,9 +74,9 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
             f"{name}: this type of file cannot be imported; save it as a Word document (.docx), "
             "an Excel workbook (.xlsx) or a CSV file."
         )
-    data = _read_bytes(path)
-    archive = _open_zip(name, data, expected) if data.startswith(b"PK\x03\x04") else None
-    actual = _kind_of(data, archive)
+    data = read_file_bytes(path, MAX_FILE_BYTES)
+    archive = open_zip(name, data, expected) if data.startswith(ZIP_MAGIC) else None
+    actual = kind_of(data, archive)
     if actual is not expected:
         raise ImportRejected(
             f"{name}: the file is named {path.suffix} but contains {actual.value}; "
@@ -99,99 +84,14 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
         )
     if archive is not None:
         with archive:
-            _check_zip(name, archive, expected)
+            check_zip(name, archive, expected, "the agency")
     match expected:
-        case _Kind.TEXT:
+        case FileKind.TEXT:
             return _read_csv(name, data)
-        case _Kind.XLSX:
+        case FileKind.XLSX:
             return _read_xlsx(name, data, sheet)
         case _:
             return _read_docx(name, data)
-
-
-def _read_bytes(path: Path) -> bytes:
-    """Read the whole file, refusing an oversized one before it is loaded into memory."""
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise ImportRejected(f"{path.name}: the file could not be opened ({exc.strerror or exc}).") from exc
-    if len(data) > MAX_FILE_BYTES:
-        raise ImportRejected(f"{path.name}: the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB.")
-    if not data:
-        raise ImportRejected(f"{path.name}: the file is empty.")
-    return data
-
-
-def _open_zip(name: str, data: bytes, expected: _Kind) -> zipfile.ZipFile:
-    """Open the zip directory only (nothing is decompressed); a truncated or corrupt archive is refused."""
-    try:
-        return zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise ImportRejected(f"{name}: the file is damaged or not {expected.value}.") from exc
-
-
-def _kind_of(data: bytes, archive: zipfile.ZipFile | None) -> _Kind:
-    """Decide the file type from its content, so a renamed file cannot reach the wrong reader."""
-    if archive is not None:
-        members = set(archive.namelist())
-        if "[Content_Types].xml" in members and "word/document.xml" in members:
-            return _Kind.DOCX
-        if "[Content_Types].xml" in members and "xl/workbook.xml" in members:
-            return _Kind.XLSX
-        return _Kind.ZIP
-    if data.startswith(b"%PDF"):
-        return _Kind.PDF
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return _Kind.OLE
-    return _Kind.BINARY if b"\x00" in data else _Kind.TEXT
-
-
-def _check_zip(name: str, archive: zipfile.ZipFile, kind: _Kind) -> None:
-    """Refuse zip bombs and XML with DTDs or entities (XXE, billion laughs) before any library parses the parts."""
-    infos = archive.infolist()
-    total = sum(info.file_size for info in infos)
-    if total > MAX_UNCOMPRESSED_BYTES:
-        raise ImportRejected(
-            f"{name}: the file would expand to more than {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB "
-            "when opened, so it was not opened."
-        )
-    for info in infos:
-        if info.file_size > RATIO_CHECK_FROM_BYTES and info.file_size > MAX_COMPRESSION_RATIO * max(
-            info.compress_size, 1
-        ):
-            raise ImportRejected(
-                f"{name}: part of the file is compressed to an unsafe degree (a possible zip bomb), "
-                "so it was not opened."
-            )
-    for info in infos:
-        if info.filename.lower().endswith((".xml", ".rels")):
-            _check_xml(name, archive, info, kind)
-
-
-def _check_xml(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, kind: _Kind) -> None:
-    """Parse one XML part with defusedxml, which refuses DTDs, entities and external references."""
-    try:
-        with archive.open(info) as member:
-            # zipfile stops at the declared size, which _check_zip has already bounded.
-            content = member.read(info.file_size + 1)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
-        raise ImportRejected(f"{name}: the file is damaged or not {kind.value}.") from exc
-    if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
-        raise _unsafe_xml(name)
-    try:
-        defusedxml.ElementTree.fromstring(content, forbid_dtd=True)
-    except defusedxml.DefusedXmlException as exc:
-        raise _unsafe_xml(name) from exc
-    except defusedxml.ElementTree.ParseError as exc:
-        raise ImportRejected(f"{name}: the file is damaged or not {kind.value}.") from exc
-
-
-def _unsafe_xml(name: str) -> ImportRejected:
-    return ImportRejected(
-        f"{name}: the file contains XML declarations that could be used to attack this computer "
-        "(a DOCTYPE or ENTITY), so it was not opened. Ask the agency to save a fresh copy."
-    )
 
 
 def _read_csv(name: str, data: bytes) -> RawTable:
@@ -237,7 +137,7 @@ def _read_xlsx(name: str, data: bytes, sheet: str | None) -> RawTable:
             warnings.simplefilter("ignore", UserWarning)
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
-        raise ImportRejected(f"{name}: the file is damaged or not {_Kind.XLSX.value}.") from exc
+        raise ImportRejected(f"{name}: the file is damaged or not {FileKind.XLSX.value}.") from exc
     try:
         if sheet is None:
             worksheet = workbook.worksheets[0]
@@ -258,7 +158,7 @@ def _read_xlsx(name: str, data: bytes, sheet: str | None) -> RawTable:
         try:
             return _collect(name, records())
         except (KeyError, ValueError, TypeError, OverflowError) as exc:
-            raise ImportRejected(f"{name}: the file is damaged or not {_Kind.XLSX.value}.") from exc
+            raise ImportRejected(f"{name}: the file is damaged or not {FileKind.XLSX.value}.") from exc
     finally:
         workbook.close()
 
@@ -293,7 +193,7 @@ def _read_docx(name: str, data: bytes) -> RawTable:
     try:
         document = docx.Document(io.BytesIO(data))
     except (OpcError, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
-        raise ImportRejected(f"{name}: the file is damaged or not {_Kind.DOCX.value}.") from exc
+        raise ImportRejected(f"{name}: the file is damaged or not {FileKind.DOCX.value}.") from exc
     tables = document.tables
     if not tables:
         raise ImportRejected(f"{name}: no table found; the chronology must be set out as a table in the document.")
