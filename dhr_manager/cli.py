@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from dhr_manager import __version__
+from dhr_manager.documents.disclosure import describe
+from dhr_manager.documents.templates import KINDS, builtin_template, check_template
 from dhr_manager.domain.agencies import AgencyType, AgencyView, parse_agency_type
 from dhr_manager.domain.cases import CaseView, parse_date
 from dhr_manager.domain.chronology import ChronologyEntry
@@ -33,11 +35,14 @@ from dhr_manager.services import (
     cases,
     chronology,
     demo,
+    document_templates,
+    drafts,
     integrity,
     notes,
     people,
     profiles,
     review,
+    review_items,
     tasks,
     users,
     workflow,
@@ -494,6 +499,127 @@ def cmd_review_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _password(args: argparse.Namespace) -> str | None:
+    return _read_secret_file(args.password_file, "password") if args.password_file else None
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    ws = _unlock(args)
+    kind = drafts.parse_kind(args.kind)
+    version = drafts.parse_version(args.version) if args.version else None
+    password = _password(args)
+    if version is None:
+        made = drafts.generate_draft(ws, args.reference, kind)
+        version = drafts.parse_version(made.version)
+        print(f"Generated {made.title.lower()} {made.version}; it is kept in the workspace.")
+    try:
+        result = drafts.export_draft(ws, args.reference, kind, Path(args.out), version, password,
+                                     args.personal_data, args.override_disclosure)
+    except drafts.DisclosureBlocked as exc:
+        raise InputError(f"{exc.message}\nNothing was exported.") from None
+    checks = ("disclosure check overridden; the reason is in the case notes" if result.overridden
+              else "disclosure check passed" if result.checked else "personal data: for its addressee only")
+    protection = ", password-protected" if result.protected else ""
+    print(f"Wrote {result.version} to {result.path} ({checks}{protection}).")
+    return 0
+
+
+def cmd_drafts(args: argparse.Namespace) -> int:
+    views = drafts.list_drafts(_unlock(args), args.reference, drafts.parse_kind(args.kind) if args.kind else None)
+    if args.json:
+        _print_json([asdict(v) for v in views])
+        return 0
+    if not views:
+        print("No drafts yet: dhr-manager draft REF KIND --out FILE.docx makes one.")
+    for v in views:
+        print(f"{v.kind:26} {v.version:6} {v.made_at:%Y-%m-%d %H:%M} {v.made_by:20} {v.size // 1024:>6} KB")
+    return 0
+
+
+def cmd_templates_list(args: argparse.Namespace) -> int:
+    views = document_templates.list_templates(_unlock(args))
+    if args.json:
+        _print_json([asdict(v) for v in views])
+        return 0
+    for v in views:
+        source = f"local: {v.file_name} ({v.replaced_at[:10]}, {v.replaced_by})" if v.local else "built-in"
+        personal = "  [personal data]" if v.personal_data else ""
+        print(f"{v.kind:26} {v.title:40} {source}{personal}")
+    return 0
+
+
+def cmd_templates_check(args: argparse.Namespace) -> int:
+    if args.file is None:
+        for kind in KINDS:
+            unknown = check_template(builtin_template(kind), KINDS[kind].file_name)
+            print(f"{kind:26} {'unknown fields: ' + ', '.join(unknown) if unknown else 'ok'}")
+        return 0
+    fields, unknown = document_templates.check_template_file(Path(args.file))
+    for field in fields:
+        print(f"{'UNKNOWN ' if field in unknown else '        '}{field}")
+    if unknown:
+        raise InputError(f"{Path(args.file).name} uses {len(unknown)} field(s) DHR Manager does not fill: "
+                         f"{', '.join(unknown)}. See docs/templates.md.")
+    print(f"{Path(args.file).name}: all {len(fields)} fields are known.")
+    return 0
+
+
+def cmd_templates_replace(args: argparse.Namespace) -> int:
+    view = document_templates.replace_template(_unlock(args), drafts.parse_kind(args.kind), Path(args.file))
+    print(f"The {view.title.lower()} is now made from {view.file_name}.")
+    return 0
+
+
+def cmd_templates_reset(args: argparse.Namespace) -> int:
+    kind = drafts.parse_kind(args.kind)
+    if document_templates.reset_template(_unlock(args), kind):
+        print(f"The {KINDS[kind].title.lower()} is made from the built-in template again.")
+    else:
+        print(f"The {KINDS[kind].title.lower()} already uses the built-in template.")
+    return 0
+
+
+def cmd_templates_export(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if out.exists():
+        raise InputError(f"{out} already exists; choose a new file name.")
+    out.write_bytes(document_templates.current_template(_unlock(args), drafts.parse_kind(args.kind)))
+    print(f"Wrote the template to {out}; edit it in Word, keep the {{{{ field }}}} tags, then use templates replace.")
+    return 0
+
+
+def cmd_review_import(args: argparse.Namespace) -> int:
+    result = review_items.import_review(_unlock(args), args.reference, Path(args.file), _password(args))
+    print(f"Imported {result.comments} comment(s), {result.insertions} insertion(s) and {result.deletions} "
+          f"deletion(s) as open review items.")
+    if result.hits:
+        print(f"Warning: {describe(result.hits)}\nThis returned draft was circulated with them: tell your "
+              "data protection lead.", file=sys.stderr)
+    return 0
+
+
+def cmd_review_items(args: argparse.Namespace) -> int:
+    views = review_items.list_review_items(_unlock(args), args.reference, "open" if args.open else None)
+    if args.json:
+        _print_json([asdict(v) for v in views])
+        return 0
+    if not views:
+        print("No review items.")
+    for v in views:
+        print(f"{v.id[:8]} [{v.status}] {v.kind:9} {v.author[:20]:20} {v.text}")
+        if v.anchor:
+            print(f"{'':10} on: {v.anchor[:100]}")
+    return 0
+
+
+def cmd_review_resolve(args: argparse.Namespace) -> int:
+    ws = _unlock(args)
+    item = review_items.find_item(ws, args.reference, args.item)
+    review_items.set_review_item_status(ws, item.id, not args.reopen)
+    print(f"Review item {item.id[:8]} is {'open again' if args.reopen else 'resolved'}.")
+    return 0
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     report = integrity.verify_workspace(_unlock(args))
     if args.json:
@@ -709,6 +835,49 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command(rev, "list", cmd_review_list, "list a case's review comments")
     sub.add_argument("reference")
     sub.add_argument("--json", action="store_true")
+
+    sub = command(rev, "import", cmd_review_import, "read a returned draft's comments and tracked changes")
+    sub.add_argument("reference")
+    sub.add_argument("file", help="the .docx the chair sent back")
+    sub.add_argument("--password-file", metavar="FILE", help="the file's password, if it is protected")
+    sub = command(rev, "items", cmd_review_items, "list a case's review items from returned drafts")
+    sub.add_argument("reference")
+    sub.add_argument("--open", action="store_true", help="only the open ones")
+    sub.add_argument("--json", action="store_true")
+    sub = command(rev, "resolve", cmd_review_resolve, "mark a review item resolved (or --reopen it)")
+    sub.add_argument("reference")
+    sub.add_argument("item", help="the item's id, or its first 8 characters as review items shows them")
+    sub.add_argument("--reopen", action="store_true")
+
+    kinds = ", ".join(KINDS)
+    sub = command(commands, "draft", cmd_draft, "generate a Word draft from its template and export it")
+    sub.add_argument("reference")
+    sub.add_argument("kind", help=kinds)
+    sub.add_argument("--out", required=True, metavar="FILE.docx")
+    sub.add_argument("--version", help="export this kept version (v0.2) instead of generating a new one")
+    sub.add_argument("--password-file", metavar="FILE", help="protect the file with the password in FILE")
+    sub.add_argument("--personal-data", action="store_true",
+                     help="confirm that a letter naming real people goes only to its addressee")
+    sub.add_argument("--override-disclosure", metavar="REASON",
+                     help="administrators only: export despite disclosure hits, for this reason (audited)")
+    sub = command(commands, "drafts", cmd_drafts, "list a case's kept drafts")
+    sub.add_argument("reference")
+    sub.add_argument("--kind", help=kinds)
+    sub.add_argument("--json", action="store_true")
+
+    tpl = group("templates", "the Word templates drafts are made from")
+    sub = command(tpl, "list", cmd_templates_list, "list the templates and whether each is built-in or local")
+    sub.add_argument("--json", action="store_true")
+    sub = command(tpl, "check", cmd_templates_check, "list the fields a template uses; fails on unknown ones")
+    sub.add_argument("file", nargs="?", help="a .docx template (default: check the built-in ones)")
+    sub = command(tpl, "export", cmd_templates_export, "write the current template of a kind, to adapt in Word")
+    sub.add_argument("kind", help=kinds)
+    sub.add_argument("--out", required=True, metavar="FILE.docx")
+    sub = command(tpl, "replace", cmd_templates_replace, "use your own Word file for a kind (administrators)")
+    sub.add_argument("kind", help=kinds)
+    sub.add_argument("file")
+    sub = command(tpl, "reset", cmd_templates_reset, "go back to the built-in template (administrators)")
+    sub.add_argument("kind", help=kinds)
 
     sub = command(commands, "verify", cmd_verify, "check every sealed value and the audit chain")
     sub.add_argument("--json", action="store_true")

@@ -16,6 +16,8 @@ class Role(StrEnum):
 class Permission(StrEnum):
     MANAGE_USERS = "manage users"
     BACKUP = "back up the workspace"
+    MANAGE_TEMPLATES = "replace document templates"
+    OVERRIDE_DISCLOSURE = "export a draft that fails the disclosure check"
     EDIT_CASES = "create and edit cases"
     READ_ALL_CASES = "read every case"
     READ_ASSIGNED_CASES = "read the cases assigned to you"
@@ -36,7 +38,8 @@ _COORDINATOR = frozenset(
 )
 
 GRANTS: dict[Role, frozenset[Permission]] = {
-    Role.ADMINISTRATOR: _COORDINATOR | {Permission.MANAGE_USERS, Permission.BACKUP},
+    Role.ADMINISTRATOR: _COORDINATOR | {Permission.MANAGE_USERS, Permission.BACKUP, Permission.MANAGE_TEMPLATES,
+                                        Permission.OVERRIDE_DISCLOSURE},
     Role.COORDINATOR: _COORDINATOR,
     Role.CHAIR: frozenset({Permission.READ_ASSIGNED_CASES, Permission.ADD_REVIEW_COMMENT}),
 }
