@@ -6,9 +6,12 @@ Everything shown is fictional (`dhr-manager demo`) and lives in a temporary work
 """
 
 import argparse
+import io
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -25,10 +28,48 @@ def save(widget: object, out: Path, name: str) -> None:
     print(path)
 
 
+def settle(done: Callable[[], bool], seconds: float = 30) -> None:
+    """Let background work (generating, checking, reading) finish before the picture is taken."""
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > deadline:
+            raise SystemExit("background work did not finish in time")
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
+def returned_draft(content: bytes, path: Path) -> Path:
+    """A draft as the chair sends it back: two comments and a tracked insertion, all fictional."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document(io.BytesIO(content))
+    paragraphs = [p for p in document.paragraphs if p.runs and len(p.text.split()) > 6]
+    chair = {"author": "Dr Fictional Chair", "initials": "FC"}
+    document.add_comment(paragraphs[0].runs, text="Please add the date the panel agreed this.", **chair)
+    document.add_comment(paragraphs[2].runs, text="Can we say which agencies were asked first?", **chair)
+    inserted = OxmlElement("w:ins")
+    for name, value in (("w:id", "9001"), ("w:author", chair["author"]), ("w:date", "2026-01-12T10:30:00Z")):
+        inserted.set(qn(name), value)
+    run, text = OxmlElement("w:r"), OxmlElement("w:t")
+    text.set(qn("xml:space"), "preserve")
+    text.text = " The family's advocate will be invited to every panel."
+    run.append(text)
+    inserted.append(run)
+    paragraphs[1]._p.append(inserted)
+    document.save(str(path))
+    return path
+
+
 def main(out: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
+    from dhr_manager.services.chronology import import_chronology
     from dhr_manager.services.demo import build_demo
+    from dhr_manager.services.drafts import draft_content, generate_draft
     from dhr_manager.settings import Settings
     from dhr_manager.storage.crypto import KdfParams
     from dhr_manager.storage.workspace import Workspace
@@ -75,7 +116,14 @@ def main(out: Path) -> int:
         edit = agencies.edit_dialog(agencies.model.row(0))
         save(edit, out, "07-agencies-edit-dialog")
         edit.reject()
+        ws = unlock.unlocked
+        for kind in ("terms-of-reference", "terms-of-reference", "overview-report", "family-letter"):
+            generate_draft(ws, "DHR-DEMO-05", kind)
+        _number, content = draft_content(ws, "DHR-DEMO-05", "terms-of-reference", 1)
         window.open_case("DHR-DEMO-05")
+        documents = window.case_page.documents_tab
+        documents.import_review_file(returned_draft(content, Path(folder) / "terms-of-reference v0.1 FC.docx"))
+        settle(lambda: documents.items_model.rowCount() > 0)
         tabs = window.case_page.tabs
         for index in range(tabs.count()):
             tabs.setCurrentIndex(index)
@@ -89,6 +137,26 @@ def main(out: Path) -> int:
         chronology.from_edit.setDate(to_qdate(month.when.start + (month.when.end - month.when.start) / 2))
         save(window, out, "10-case-chronology-from-a-date")
         chronology.clear_filters()
+        tabs.setCurrentWidget(documents)
+        kinds = [draft.kind for draft in documents.drafts_model.rows()]
+        documents.drafts_view.selectRow(kinds.index("terms-of-reference"))
+        export = documents.export_dialog()
+        export.protect_check.setChecked(True)
+        settle(lambda: not export.checking)
+        save(export, out, "10-case-documents-export")
+        export.reject()
+        # An agency return that names the victim, as agencies sometimes send them: the check stops its export.
+        named = Path(folder) / "probation.csv"
+        named.write_text("Date,Event\n01/05/2021,Letter sent to Rhea Pretendly about her appointment\n")
+        import_chronology(ws, "DHR-DEMO-05", named, "Probation Service")
+        generate_draft(ws, "DHR-DEMO-05", "chronology")
+        window.refresh()
+        kinds = [draft.kind for draft in documents.drafts_model.rows()]
+        documents.drafts_view.selectRow(kinds.index("chronology"))
+        blocked = documents.export_dialog()
+        settle(lambda: not blocked.checking)
+        save(blocked, out, "10-case-documents-export-blocked")
+        blocked.reject()
         window.open_case("DHR-DEMO-06")
         save(window, out, "11-case-paused")
         window.lock()

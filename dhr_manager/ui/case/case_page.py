@@ -1,9 +1,10 @@
-"""One case's workspace: where it stands, what is due, and the tabs for each stage, deadlines, people, tasks and
-the audit trail.
+"""One case's workspace: where it stands, what is due, and the tabs for each stage, deadlines, people, documents,
+tasks and the audit trail.
 
 The page is the controller: the tabs and dialogs only collect and show, and every change goes through a service
-here, after which the page reloads itself and emits `changed` so other pages can refresh. What a user may see
-and do follows their role: a chair reads, and never sees real names.
+here, after which the page reloads itself and emits `changed` so other pages can refresh. (The chronology import
+and the Documents tab call their slow services themselves, in the background, and the page reloads after.) What a
+user may see and do follows their role: a chair reads, and never sees real names.
 """
 
 from collections.abc import Callable
@@ -27,6 +28,7 @@ from dhr_manager.services.workflow import PAUSE_REASONS, WorkflowView, advance, 
 from dhr_manager.storage.workspace import UnlockedWorkspace
 from dhr_manager.ui.case.deadlines_tab import DeadlinesTab
 from dhr_manager.ui.case.dialogs import AdvanceDialog, GateNotMetDialog, PauseDialog, ResumeDialog, SkipTaskDialog
+from dhr_manager.ui.case.documents_tab import DocumentsTab
 from dhr_manager.ui.case.event_form import offered_agencies
 from dhr_manager.ui.case.people_tab import AddPersonDialog, PeopleTab
 from dhr_manager.ui.case.stage_tab import StageTab
@@ -90,6 +92,7 @@ class CasePage(Page):
         self.chronology_tab = ChronologyTab()
         self.deadlines_tab = DeadlinesTab()
         self.people_tab = PeopleTab()
+        self.documents_tab = DocumentsTab()
         self.tasks_tab = TasksTab(now)
         self.audit_model = audit_model(self, with_case=False)
         self.audit_view = table_view(self.audit_model, self.tr("Audit trail of this case"))
@@ -133,6 +136,8 @@ class CasePage(Page):
         self.chronology_tab.key_event_toggled.connect(self._set_key_event)
         self.chronology_tab.edit_requested.connect(
             lambda entry_id: self._open(lambda: self.edit_entry_dialog(entry_id)))
+        self.documents_tab.changed.connect(self._after_change)
+        self.documents_tab.dialog_requested.connect(lambda build: self._open(lambda: self._track(build())))
         self.tasks_tab.skip_requested.connect(lambda task: self._open(lambda: self.skip_task_dialog(task)))
         self._show_controls(editor=False, active=False, paused=False)
 
@@ -196,6 +201,10 @@ class CasePage(Page):
             [*(a.name for a in view.agencies), *sorted({e.agency for e in chronology.entries}, key=str.casefold)],
             register)
         self.tasks_tab.show_tasks(tasks, today, editable=editor)
+        if editor:
+            self.documents_tab.show_case(ws, self._reference, today, allows(role, Permission.OVERRIDE_DISCLOSURE))
+        else:
+            self.documents_tab.clear()
         self.audit_model.set_rows(audit)
         self._arrange_tabs(names, editor, reads_audit=allows(role, Permission.READ_AUDIT))
         if view.reference != self._shown_reference and view.stage in names:
@@ -343,10 +352,12 @@ class CasePage(Page):
         self.deadline_label.setStyleSheet(f"color: {colour.name()}; font-weight: bold;" if colour else "")
 
     def _arrange_tabs(self, stage_names: dict[Stage, str], editor: bool, reads_audit: bool) -> None:
-        """The profile's stages, then Deadlines, People (staff only), Tasks and Audit (for those who may read it)."""
+        """The profile's stages, then Combined chronology and Documents (staff only), Deadlines, People (staff only),
+        Tasks and Audit (for those who may read it)."""
         wanted: list[tuple[QWidget, str]] = [(self.stage_tabs[s], name) for s, name in stage_names.items()]
         if editor:
             wanted.append((self.chronology_tab, self.tr("Combined chronology")))
+            wanted.append((self.documents_tab, self.tr("Documents")))
         wanted.append((self.deadlines_tab, self.tr("Deadlines")))
         if editor:
             wanted.append((self.people_tab, self.tr("People")))
@@ -384,6 +395,7 @@ class CasePage(Page):
         self.deadlines_tab.clear()
         self.people_tab.clear()
         self.chronology_tab.clear()
+        self.documents_tab.clear()
         self.tasks_tab.clear()
         self.audit_model.set_rows([])
         self.tabs.clear()
