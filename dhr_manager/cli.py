@@ -400,7 +400,17 @@ def cmd_chronology_list(args: argparse.Namespace) -> int:
 
 
 def cmd_chronology_export(args: argparse.Namespace) -> int:
-    count = chronology.export_chronology(_unlock(args), args.reference, Path(args.out))
+    ws, out = _unlock(args), Path(args.out)
+    if out.suffix.lower() == ".docx":
+        # A Word chronology is a draft like any other: kept as a version and checked before it leaves.
+        made = drafts.generate_draft(ws, args.reference, "chronology")
+        try:
+            drafts.export_draft(ws, args.reference, "chronology", out, drafts.parse_version(made.version))
+        except drafts.DisclosureBlocked as exc:
+            raise InputError(f"{exc.message}\nNothing was exported.") from None
+        print(f"Wrote the combined chronology ({made.version}, disclosure check passed) to {out}.")
+        return 0
+    count = chronology.export_chronology(ws, args.reference, out)
     print(f"Wrote {count} entries to {args.out}.")
     return 0
 
@@ -787,7 +797,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
     sub.add_argument("--key-events", action="store_true")
     sub.add_argument("--json", action="store_true")
-    sub = command(chrono, "export", cmd_chronology_export, "write the combined chronology to .csv or .xlsx")
+    sub = command(chrono, "export", cmd_chronology_export, "write the combined chronology to .docx, .csv or .xlsx")
     sub.add_argument("reference")
     sub.add_argument("--out", required=True, metavar="FILE")
 

@@ -230,7 +230,7 @@ def export_chronology(ws: UnlockedWorkspace, reference: str, out: Path) -> int:
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise InputError("Export the chronology as a .csv or .xlsx file (Word drafts come with the documents).")
+        raise InputError("Export the chronology as a .docx, .csv or .xlsx file.")
     if out.exists():
         raise InputError(f"{out} already exists; choose a new file name.")
     view = list_chronology(ws, reference)

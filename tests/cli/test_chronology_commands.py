@@ -4,6 +4,7 @@ import csv
 import json
 from pathlib import Path
 
+import docx
 import pytest
 
 REF = "DHR-2026-001"
@@ -47,3 +48,14 @@ def test_export_writes_the_combined_chronology(cli, initialised, police_csv: Pat
     result = cli("chronology", "export", REF, "--out", str(out))
     assert result.code == 0 and out.is_file() and "2 entries" in result.out
     assert cli("chronology", "export", REF, "--out", str(tmp_path / "combined.pdf")).code == 2
+
+
+def test_export_to_word_is_a_checked_draft_with_every_entry(cli, initialised, police_csv: Path, tmp_path: Path) -> None:
+    cli("chronology", "import", REF, str(police_csv), "--agency", "Northshire Police")
+    out = tmp_path / "combined.docx"
+    result = cli("chronology", "export", REF, "--out", str(out))
+    assert result.code == 0 and "v0.1" in result.out, result.err
+    table = docx.Document(out).tables[-1]
+    assert [c.text for c in table.rows[0].cells][:3] == ["Date", "Time", "Agency"]
+    assert len(table.rows) == 1 + 2 and "Northshire Police" in table.rows[1].cells[2].text
+    assert "chronology" in cli("drafts", REF).out
