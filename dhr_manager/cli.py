@@ -404,10 +404,7 @@ def cmd_chronology_export(args: argparse.Namespace) -> int:
     if out.suffix.lower() == ".docx":
         # A Word chronology is a draft like any other: kept as a version and checked before it leaves.
         made = drafts.generate_draft(ws, args.reference, "chronology")
-        try:
-            drafts.export_draft(ws, args.reference, "chronology", out, drafts.parse_version(made.version))
-        except drafts.DisclosureBlocked as exc:
-            raise InputError(f"{exc.message}\nNothing was exported.") from None
+        drafts.export_draft(ws, args.reference, "chronology", out, drafts.parse_version(made.version))
         print(f"Wrote the combined chronology ({made.version}, disclosure check passed) to {out}.")
         return 0
     count = chronology.export_chronology(ws, args.reference, out)
@@ -522,11 +519,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
         made = drafts.generate_draft(ws, args.reference, kind)
         version = drafts.parse_version(made.version)
         print(f"Generated {made.title.lower()} {made.version}; it is kept in the workspace.")
-    try:
-        result = drafts.export_draft(ws, args.reference, kind, Path(args.out), version, password,
-                                     args.personal_data, args.override_disclosure)
-    except drafts.DisclosureBlocked as exc:
-        raise InputError(f"{exc.message}\nNothing was exported.") from None
+    result = drafts.export_draft(ws, args.reference, kind, Path(args.out), version, password,
+                                 args.personal_data, args.override_disclosure)
     checks = ("disclosure check overridden; the reason is in the case notes" if result.overridden
               else "disclosure check passed" if result.checked else "personal data: for its addressee only")
     protection = ", password-protected" if result.protected else ""

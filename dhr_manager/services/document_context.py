@@ -78,10 +78,9 @@ def build_context(ws: UnlockedWorkspace, reference: str, kind: str, version: int
     combined = chronology.list_chronology(ws, reference)
     decision, tor = _last(events, EventKind.DECISION), _last(events, EventKind.TOR_AGREED)
     chair = _last(events, EventKind.CHAIR_APPOINTED)
-    meetings = [{"number": str(n), "date": long_date(e.on)}
-                for n, e in enumerate((e for e in events if e.kind is EventKind.PANEL_MEETING), start=1)]
-    upcoming = [m for m, e in zip(meetings, (e for e in events if e.kind is EventKind.PANEL_MEETING), strict=True)
-                if e.on >= today]
+    held = [e.on for e in events if e.kind is EventKind.PANEL_MEETING]
+    meetings = [{"number": str(n), "date": long_date(on)} for n, on in enumerate(held, start=1)]
+    upcoming = [m for m, on in zip(meetings, held, strict=True) if on >= today]
     due = {d.anchor.agency_key: d.due for d in flow.deadlines if d.clock.per_agency and d.anchor and d.anchor.agency}
     agency_rows = [_agency_row(state, register.get(agency_key(state.name)), due.get(agency_key(state.name)))
                    for state in flow.agencies]

@@ -34,7 +34,8 @@ class DisclosureBlocked(InputError):
 
     def __init__(self, hits: list[Hit]) -> None:
         super().__init__(describe(hits) + "\nReplace each with the pseudonym and generate the draft again. Only "
-                         "an administrator can export it as it is, giving a reason that is kept in the audit log.")
+                         "an administrator can export it as it is, giving a reason that is kept in the audit log.\n"
+                         "Nothing was exported.")
         self.hits = hits
 
 
