@@ -29,6 +29,9 @@ TERMS = [
 ]
 
 
+RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
 def make_docx(build: Callable[[Document], object] | None = None, body: str = "The review panel met in June.") -> bytes:
     document = docx.Document()
     document.add_paragraph(body)
@@ -49,6 +52,19 @@ def rewrite(data: bytes, changes: dict[str, Callable[[bytes], bytes]], added: di
         for member, content in (added or {}).items():
             new.writestr(member, content)
     return buffer.getvalue()
+
+
+def with_part(data: bytes, part: str, content: bytes, content_type: str, rels: str,
+              relationship: tuple[str, str]) -> bytes:
+    """`data` with a new part, declared in [Content_Types].xml and linked from the `rels` relationships file."""
+    override = f'<Override PartName="/{part}" ContentType="{content_type}"/></Types>'.encode()
+    link = f'<Relationship Id="rIdAdded" Target="{relationship[0]}" Type="{relationship[1]}"/></Relationships>'.encode()
+    return rewrite(
+        data,
+        {"[Content_Types].xml": lambda xml: xml.replace(b"</Types>", override),
+         rels: lambda xml: xml.replace(b"</Relationships>", link)},
+        {part: content},
+    )
 
 
 def places(data: bytes, terms: list[Term] = TERMS) -> list[tuple[str, str]]:
@@ -99,16 +115,10 @@ def test_name_in_a_footnote_is_found_in_footnotes() -> None:
         f'<w:footnotes {W}><w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve">Interview with </w:t></w:r>'
         "<w:r><w:t>Testperson family, May 2024.</w:t></w:r></w:p></w:footnote></w:footnotes>"
     ).encode()
-    content_type = (b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
-                    b'officedocument.wordprocessingml.footnotes+xml"/></Types>')
-    relationship = (b'<Relationship Id="rIdNotes" Target="footnotes.xml" Type="http://schemas.openxmlformats.org/'
-                    b'officeDocument/2006/relationships/footnotes"/></Relationships>')
-    data = rewrite(
-        make_docx(),
-        {"[Content_Types].xml": lambda xml: xml.replace(b"</Types>", content_type),
-         "word/_rels/document.xml.rels": lambda xml: xml.replace(b"</Relationships>", relationship)},
-        {"word/footnotes.xml": footnotes},
-    )
+    data = with_part(make_docx(), "word/footnotes.xml", footnotes,
+                     "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+                     "word/_rels/document.xml.rels",
+                     ("footnotes.xml", f"{RELATIONSHIPS}/footnotes"))
     assert places(data) == [("the victim's real name", "footnotes")]
 
 
@@ -170,16 +180,9 @@ def test_name_in_a_custom_property_is_found_under_the_property_name() -> None:
         '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Subject person">'
         f"<vt:lpwstr>{VICTIM}</vt:lpwstr></property></Properties>"
     ).encode()
-    content_type = (b'<Override PartName="/docProps/custom.xml" '
-                    b'ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>')
-    relationship = (b'<Relationship Id="rIdCustom" Target="docProps/custom.xml" Type="http://schemas.openxmlformats.org/'
-                    b'officeDocument/2006/relationships/custom-properties"/></Relationships>')
-    data = rewrite(
-        make_docx(),
-        {"[Content_Types].xml": lambda xml: xml.replace(b"</Types>", content_type),
-         "_rels/.rels": lambda xml: xml.replace(b"</Relationships>", relationship)},
-        {"docProps/custom.xml": custom},
-    )
+    data = with_part(make_docx(), "docProps/custom.xml", custom,
+                     "application/vnd.openxmlformats-officedocument.custom-properties+xml", "_rels/.rels",
+                     ("docProps/custom.xml", f"{RELATIONSHIPS}/custom-properties"))
     assert places(data) == [("the victim's real name", "document properties: Subject person")]
 
 
