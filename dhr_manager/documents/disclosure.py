@@ -29,7 +29,7 @@ from enum import Enum
 
 from lxml import etree
 
-from dhr_manager.documents.safe_docx import FileKind, open_docx, parse_xml
+from dhr_manager.documents.safe_docx import FileKind, parse_xml, rendered_docx_parts
 
 
 class TermKind(Enum):
@@ -159,10 +159,10 @@ _NUMBER_SEPARATOR = r"[/.\-]"
 def scan_docx(data: bytes, terms: Sequence[Term], name: str = "The document") -> list[Hit]:
     """Every (label, place) where a term appears in the Word file `data`, each once, in the order found.
 
-    The file passes the same hostile-file checks as anything imported (an export can carry a template from
-    outside); `name` starts any refusal message.
+    `data` is a draft this application rendered (a local template from outside passed the hostile-file checks
+    when it was rendered); `name` starts any refusal message.
     """
-    parts = open_docx(name, data, "whoever made the document")
+    parts = rendered_docx_parts(name, data)
     matchers = [matcher for matcher in (_matcher(terms, kind) for kind in TermKind) if matcher is not None]
     if not matchers:
         return []

@@ -343,6 +343,23 @@ def test_an_administrators_own_template_replaces_the_built_in_one() -> None:
         render("agenda", context_for("agenda"), source=b"not a zip")
 
 
+def test_a_template_with_xml_declarations_is_refused_before_it_is_used() -> None:
+    """A template comes from outside: a DOCTYPE with entities (XXE, billion laughs) is refused by defusedxml."""
+    clean = word_file("Reference {{ case.reference }}")
+    hostile = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(clean)) as source, zipfile.ZipFile(hostile, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "word/document.xml":
+                end = content.index(b"?>") + 2
+                content = content[:end] + b'<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>' + content[end:]
+            target.writestr(info, content)
+    for use in (lambda: check_template(hostile.getvalue(), "own.docx"),
+                lambda: render("agenda", context_for("agenda"), source=hostile.getvalue())):
+        with pytest.raises(InputError, match="DOCTYPE or ENTITY"):
+            use()
+
+
 def test_an_unknown_kind_of_template_is_refused() -> None:
     with pytest.raises(InputError, match="no template called 'letter-to-santa'"):
         builtin_template("letter-to-santa")
