@@ -29,18 +29,23 @@ from dhr_manager.domain.workflow import Deadline
 from dhr_manager.errors import DhrError, InputError, IntegrityFailure
 from dhr_manager.paths import log_dir, workspace_path
 from dhr_manager.services import (
+    actions,
     agencies,
     audit_log,
     backups,
+    board_return,
+    calendar_export,
     cases,
     chronology,
     demo,
     document_templates,
     drafts,
+    export_file,
     integrity,
     notes,
     people,
     profiles,
+    publication,
     review,
     review_items,
     tasks,
@@ -409,6 +414,104 @@ def cmd_chronology_export(args: argparse.Namespace) -> int:
         return 0
     count = chronology.export_chronology(ws, args.reference, out)
     print(f"Wrote {count} entries to {args.out}.")
+    return 0
+
+
+def cmd_calendar_export(args: argparse.Namespace) -> int:
+    out = export_file.check_target(Path(args.out), ".ics", "calendar")
+    made = calendar_export.make_calendar(_unlock(args), args.case)
+    export_file.write_new_file(out, made.data, ".ics", "calendar")
+    print(f"Wrote {made.events} event{'' if made.events == 1 else 's'} to {out} (references and pseudonyms only). "
+          "Importing it again updates the same events.")
+    return 0
+
+
+def cmd_report_return(args: argparse.Namespace) -> int:
+    out = export_file.check_target(Path(args.out), ".xlsx", "return")
+    export_file.write_new_file(out, board_return.build_return(_unlock(args)), ".xlsx", "return")
+    print(f"Wrote the administrator's return to {out}.")
+    return 0
+
+
+def _plan_json(view: Any) -> dict[str, Any]:
+    return {k: v.isoformat() if isinstance(v, date) else v for k, v in asdict(view).items()}
+
+
+def cmd_recommendation_add(args: argparse.Namespace) -> int:
+    view = actions.add_recommendation(_unlock(args), args.reference, args.text, args.scope, args.agency,
+                                      args.outcome, _date(args.target, "--target"))
+    print(f"Added recommendation {view.number} ({view.scope.value}) to {view.case_reference}.")
+    for warning in view.warnings:  # SMART advice: the recommendation is saved all the same
+        print(f"Warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def cmd_recommendation_list(args: argparse.Namespace) -> int:
+    views = actions.list_recommendations(_unlock(args), args.reference)
+    if args.json:
+        _print_json([_plan_json(v) for v in views])
+        return 0
+    if not views:
+        print("No recommendations yet.")
+    for v in views:
+        target = v.target_date.isoformat() if v.target_date else "no target"
+        print(f"{v.number:>3}. [{v.scope.value}] {v.text}")
+        print(f"     for: {v.agency or '-'}; outcome: {v.outcome or '-'}; target: {target}")
+        for warning in v.warnings:
+            print(f"     warning: {warning}")
+    return 0
+
+
+def cmd_action_add(args: argparse.Namespace) -> int:
+    view = actions.add_action(_unlock(args), args.reference, args.recommendation, args.action, args.lead_agency,
+                              args.lead_officer, args.milestones, _date(args.target, "--target"))
+    print(f"Added action {view.number} for {view.lead_agency} to {view.case_reference}: {view.rag_words}.")
+    return 0
+
+
+def cmd_action_list(args: argparse.Namespace) -> int:
+    views = actions.list_actions(_unlock(args), args.case, args.agency, args.rag, args.open)
+    if args.json:
+        _print_json([{**_plan_json(v), "open": v.open} for v in views])
+        return 0
+    if not views:
+        print("No actions match.")
+    for v in views:
+        target = v.target_date.isoformat() if v.target_date else "no target"
+        print(f"{v.case_reference:14} {v.number:6} {v.rag_words:28} {target:10}  {v.lead_agency[:30]:30} {v.action}")
+    return 0
+
+
+def cmd_action_update(args: argparse.Namespace) -> int:
+    ws = _unlock(args)
+    found = actions.find_action(ws, args.number, args.reference)
+    view = actions.update_action(ws, found.id, milestones=args.milestones, target=_date(args.target, "--target"),
+                                 completed_on=_date(args.completed, "--completed"), outcome=args.outcome,
+                                 at_risk=args.at_risk, lead_officer=args.lead_officer)
+    print(f"Updated action {view.number} of {view.case_reference}: {view.rag_words}.")
+    return 0
+
+
+def cmd_publication(args: argparse.Namespace) -> int:
+    ws = _unlock(args)
+    dates = {"family_saw_final_on": _date(args.family_saw, "--family-saw"),
+             "published_on": _date(args.published, "--published"),
+             "dac_copy_on": _date(args.dac_copy, "--dac-copy"),
+             "online_until": _date(args.online_until, "--online-until")}
+    if any(dates.values()):
+        view = publication.record_publication(ws, args.reference, **dates)
+    else:
+        view = publication.publication(ws, args.reference)
+    if args.json:
+        _print_json(_plan_json(view))
+        return 0
+    for label, value in (("Family saw the final report", view.family_saw_final_on),
+                         ("Published", view.published_on),
+                         ("Copy to the Domestic Abuse Commissioner", view.dac_copy_on),
+                         ("Keep online until", view.online_until)):
+        print(f"{label + ':':41} {value.isoformat() if value else 'not recorded'}")
+    if view.blocked_reason:
+        print(f"Cannot be published yet: {view.blocked_reason}")
     return 0
 
 
@@ -794,6 +897,64 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command(chrono, "export", cmd_chronology_export, "write the combined chronology to .docx, .csv or .xlsx")
     sub.add_argument("reference")
     sub.add_argument("--out", required=True, metavar="FILE")
+
+    cal = group("calendar", "deadlines and tasks for your calendar app")
+    sub = command(cal, "export", cmd_calendar_export,
+                  "write every open deadline and task to an .ics file (references and pseudonyms only)")
+    sub.add_argument("--case", metavar="REF", help="only this case (default: every live case you can read)")
+    sub.add_argument("--out", required=True, metavar="FILE.ics")
+    report = group("report", "reports across every case")
+    sub = command(report, "return", cmd_report_return,
+                  "write the administrator's return: every case's stage, deadlines, days late and pauses (.xlsx)")
+    sub.add_argument("--out", required=True, metavar="FILE.xlsx")
+
+    rec = group("recommendation", "a review's recommendations (the action plan)")
+    sub = command(rec, "add", cmd_recommendation_add,
+                  "add a recommendation; warns (but saves) when it lacks a measurable outcome or target date")
+    sub.add_argument("reference")
+    sub.add_argument("--text", required=True, help="the recommendation (sealed)")
+    sub.add_argument("--scope", required=True, help="local, regional or national")
+    sub.add_argument("--agency", help="the agency it is for")
+    sub.add_argument("--outcome", help="the measurable outcome: how the panel will know it is achieved")
+    sub.add_argument("--target", metavar="YYYY-MM-DD", help="when it should be achieved")
+    sub = command(rec, "list", cmd_recommendation_list, "list a case's recommendations with SMART warnings")
+    sub.add_argument("reference")
+    sub.add_argument("--json", action="store_true")
+    act = group("action", "the actions of an action plan, with RAG status")
+    sub = command(act, "add", cmd_action_add, "add an action to a recommendation (numbered 2.1, 2.2, ...)")
+    sub.add_argument("reference")
+    sub.add_argument("--recommendation", required=True, type=int, metavar="N")
+    sub.add_argument("--action", required=True, help="the action to take (sealed)")
+    sub.add_argument("--lead-agency", required=True)
+    sub.add_argument("--lead-officer", help="the officer leading it (sealed; personal data)")
+    sub.add_argument("--milestones", help="key milestones")
+    sub.add_argument("--target", metavar="YYYY-MM-DD")
+    sub = command(act, "list", cmd_action_list, "actions across the cases you can read, red first")
+    sub.add_argument("--case", metavar="REF")
+    sub.add_argument("--agency", help="only this lead agency")
+    sub.add_argument("--rag", choices=["red", "amber", "green", "complete"])
+    sub.add_argument("--open", action="store_true", help="only actions not yet complete")
+    sub.add_argument("--json", action="store_true")
+    sub = command(act, "update", cmd_action_update, "record progress on an action, or its completion")
+    sub.add_argument("reference")
+    sub.add_argument("number", metavar="N.M", help="the action's number, such as 2.1")
+    sub.add_argument("--milestones")
+    sub.add_argument("--target", metavar="YYYY-MM-DD")
+    sub.add_argument("--completed", metavar="YYYY-MM-DD", help="the date of completion (needs --outcome)")
+    sub.add_argument("--outcome", help="what the action achieved")
+    sub.add_argument("--lead-officer")
+    risk = sub.add_mutually_exclusive_group()
+    risk.add_argument("--at-risk", dest="at_risk", action="store_const", const=True, help="mark it at risk (amber)")
+    risk.add_argument("--on-track", dest="at_risk", action="store_const", const=False, help="clear at risk")
+    sub = command(commands, "publication", cmd_publication,
+                  "show or record publication: the family's sight of the final report, publication, the copy "
+                  "to the Domestic Abuse Commissioner, and how long it stays online")
+    sub.add_argument("reference")
+    sub.add_argument("--family-saw", metavar="YYYY-MM-DD", help="the family saw the final report")
+    sub.add_argument("--published", metavar="YYYY-MM-DD", help="refused while paused or before approval")
+    sub.add_argument("--dac-copy", metavar="YYYY-MM-DD", help="copy sent to the Domestic Abuse Commissioner")
+    sub.add_argument("--online-until", metavar="YYYY-MM-DD", help="default: 12 months after publication")
+    sub.add_argument("--json", action="store_true")
 
     agency = group("agency", "the register of agencies, shared by every case")
     kinds = ", ".join(kind.value for kind in AgencyType)

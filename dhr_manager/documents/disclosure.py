@@ -163,7 +163,7 @@ def scan_docx(data: bytes, terms: Sequence[Term], name: str = "The document") ->
     when it was rendered); `name` starts any refusal message.
     """
     parts = rendered_docx_parts(name, data)
-    matchers = [matcher for matcher in (_matcher(terms, kind) for kind in TermKind) if matcher is not None]
+    matchers = _matchers(terms)
     if not matchers:
         return []
     trees = {part: parse_xml(name, content, FileKind.DOCX) for part, content in parts.items()}
@@ -174,6 +174,18 @@ def scan_docx(data: bytes, terms: Sequence[Term], name: str = "The document") ->
             for label in matcher.labels_in(text):
                 found.setdefault(Hit(label, _safe_place(place, matchers)), None)
     return list(found)
+
+
+class TextScanner:
+    """The same check for short plain texts that leave the workspace outside a Word file (calendar entries):
+    `labels_in(text)` names each term found, never its value. Built once per set of terms, used for many texts."""
+
+    def __init__(self, terms: Sequence[Term]) -> None:
+        self._matchers = _matchers(terms)
+
+    def labels_in(self, text: str) -> list[str]:
+        folded = _fold(text)
+        return [label for matcher in self._matchers for label in matcher.labels_in(folded)]
 
 
 def describe(hits: Sequence[Hit]) -> str:
@@ -226,6 +238,10 @@ class _Matcher:
 def _line_end(text: str, at: int) -> int:
     end = text.find("\n", at)
     return len(text) if end == -1 else end
+
+
+def _matchers(terms: Sequence[Term]) -> list[_Matcher]:
+    return [matcher for matcher in (_matcher(terms, kind) for kind in TermKind) if matcher is not None]
 
 
 def _matcher(terms: Sequence[Term], kind: TermKind) -> _Matcher | None:

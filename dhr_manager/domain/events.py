@@ -30,6 +30,7 @@ class EventKind(StrEnum):
     CSP_SIGNOFF = "csp-signoff"
     QA_SUBMITTED = "qa-submitted"
     QA_FEEDBACK = "qa-feedback"
+    FAMILY_FINAL_REPORT = "family-final-report"  # the family saw the final report before publication
     PUBLISHED = "published"
     DAC_COPY = "dac-copy"
     # Recorded by the application itself when a case advances; never typed by a user.
@@ -119,10 +120,8 @@ def validate_event(kind: EventKind, on: date, details: dict[str, Any], notified:
             raise InputError("The Home Office feedback outcome must be approved or resubmit.")
         if not any(e.kind is EventKind.QA_SUBMITTED and e.on <= on for e in earlier):
             raise InputError("Record the submission to the Home Office (qa-submitted) before its feedback.")
-    if kind is EventKind.PUBLISHED and not any(
-            e.kind is EventKind.QA_FEEDBACK and e.outcome == "approved" and e.on <= on for e in earlier):
-        raise InputError("A report can only be published after the Home Office panel has approved it "
-                         "(qa-feedback --outcome approved).")
+    if kind is EventKind.PUBLISHED and (blocked := publication_blocked(earlier, on)):
+        raise InputError(blocked)
     if kind is EventKind.TOR_AGREED:
         start, end = date.fromisoformat(details["scope_from"]), date.fromisoformat(details["scope_to"])
         if start > end:
@@ -138,6 +137,18 @@ def validate_event(kind: EventKind, on: date, details: dict[str, Any], notified:
             raise InputError(f"No request to {details['agency']} is recorded; record the agency-request first.")
         if all(e.on > on for e in asked):
             raise InputError(f"{details['agency']} cannot have returned before it was asked.")
+
+
+def publication_blocked(events: list[Event], on: date, paused: bool = False, reference: str = "The case") -> str | None:
+    """Why the report cannot be published on `on`, or None when it can: the guidance forbids publication while
+    parallel proceedings run (the case is paused) and before the Home Office panel has approved the report."""
+    if paused:
+        return (f"{reference} is paused for parallel proceedings; it cannot be published until they end "
+                "and the case resumes.")
+    if not any(e.kind is EventKind.QA_FEEDBACK and e.outcome == "approved" and e.on <= on for e in events):
+        return ("A report can only be published after the Home Office panel has approved it: record the panel's "
+                "feedback with the outcome 'approved' first.")
+    return None
 
 
 def same_agency(a: str | None, b: str | None) -> bool:

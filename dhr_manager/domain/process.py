@@ -148,6 +148,7 @@ class Profile:
     clocks: tuple[ClockDef, ...]
     tasks: tuple[TaskTemplate, ...]
     source: str
+    update_every: Offset = Offset(months=3)  # how often lead agencies are asked about open actions
 
     @property
     def digest(self) -> str:
@@ -272,7 +273,7 @@ def parse_profile(text: str, source_name: str) -> Profile:
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"Process profile {source_name}: not valid TOML ({exc}).") from None
     root = _Reader(source_name, data, "")
-    root.check_keys({"profile", "stages", "clocks", "tasks"})
+    root.check_keys({"profile", "stages", "clocks", "tasks", "monitoring"})
     head = root.table("profile") if "profile" in data else None
     if head is None:
         raise root.fail("profile", "is missing")
@@ -304,4 +305,15 @@ def parse_profile(text: str, source_name: str) -> Profile:
             raise root.fail(f"tasks[{i}].on_stage", f"'{task.on_stage.value}' is not a stage of this profile")
     return Profile(id=head.get("id", str), version=version, name=head.get("name", str),
                    description=head.get("description", str, required=False, default=""),
-                   stages=tuple(stages), clocks=clocks, tasks=tasks, source=text)
+                   stages=tuple(stages), clocks=clocks, tasks=tasks, source=text,
+                   update_every=_monitoring(root.table("monitoring")) if "monitoring" in data else Offset(months=3))
+
+
+def _monitoring(reader: _Reader) -> Offset:
+    """`[monitoring] update_every = { months = N }`: how often lead agencies are asked about open actions.
+    Whole months only, so that each request falls on the same day of the month."""
+    reader.check_keys({"update_every"})
+    every = _offset(reader, "update_every")
+    if every.months < 1 or every.weeks or every.days or every.working_days:
+        raise reader.fail("update_every", "must be a whole number of months, such as { months = 3 }")
+    return every

@@ -11,8 +11,10 @@ from dhr_manager.domain.cases import PersonRole
 from dhr_manager.domain.events import EventKind
 from dhr_manager.domain.roles import Role
 from dhr_manager.services import cases, notes, people, users
+from dhr_manager.services.actions import add_action, add_recommendation, update_action
 from dhr_manager.services.agencies import add_agency
 from dhr_manager.services.chronology import import_chronology
+from dhr_manager.services.publication import record_publication
 from dhr_manager.services.tasks import complete_task, list_tasks
 from dhr_manager.services.workflow import advance, pause, record_event
 from dhr_manager.storage.crypto import KdfParams
@@ -117,12 +119,47 @@ def _demo_cases(ws: UnlockedWorkspace, today: date) -> None:
                     (EventKind.QA_SUBMITTED, 305)):
         action.event(kind, n, version="1.0")
     action.event(EventKind.QA_FEEDBACK, 420, outcome="approved").advance(420).event(EventKind.PUBLISHED, 600)
+    record_publication(ws, "DHR-DEMO-08", family_saw_final_on=action.day(590), today=today)
+    _demo_action_plan(ws, "DHR-DEMO-08", action.day(430), today)
 
     cases.assign_case(ws, "DHR-DEMO-07", "Demo Chair")
     # A real team has done its older tasks: keep only the last three weeks' as open or overdue.
     for task in list_tasks(ws, today=today):
         if (today - task.due).days > 21:
             complete_task(ws, task.id, today=today)
+
+
+def _demo_action_plan(ws: UnlockedWorkspace, ref: str, added: date, today: date) -> None:
+    """Recommendations and actions in every RAG state: red, amber (due soon and at risk), green and complete."""
+    add_recommendation(ws, ref, "Northshire Police to train every response officer to recognise coercive "
+                       "control and to record it on every domestic abuse call", "local", "Northshire Police",
+                       "90% of response officers trained; an audit of 50 calls finds coercive control recorded",
+                       today + timedelta(days=200))
+    add_recommendation(ws, ref, "Northshire ICB to ask about domestic abuse whenever a patient presents with an "
+                       "injury, and to record the answer", "regional", "Northshire ICB",
+                       "Routine enquiry recorded in 80% of injury presentations", today + timedelta(days=120))
+    add_recommendation(ws, ref, "Agencies should consider raising awareness of the review's lessons", "national")
+    plan = (
+        (1, "Design the coercive control training", "Northshire Police", "Officer A. Example",
+         "Training outline agreed", today - timedelta(days=20), None, False),
+        (1, "Deliver the training to every response team", "Northshire Police", "Officer A. Example",
+         "Two of six teams trained", today + timedelta(days=120), None, False),
+        (1, "Brief the senior leadership team on the review", "Northshire Police", "Officer C. Example",
+         "Briefing held", today - timedelta(days=60), today - timedelta(days=70), False),
+        (2, "Add a routine enquiry prompt to the GP injury template", "Northshire ICB", "Officer B. Example",
+         "Template drafted", today + timedelta(days=14), None, False),
+        (2, "Audit injury presentations for routine enquiry", "Northshire ICB", "Officer B. Example", None,
+         today + timedelta(days=90), None, True),
+        (3, "Share a seven-minute briefing on the review's lessons", "Safe Haven Domestic Abuse Service",
+         "Officer D. Example", None, today + timedelta(days=150), None, False),
+    )
+    for number, text, agency, officer, milestones, target, completed, at_risk in plan:
+        view = add_action(ws, ref, number, text, agency, officer, milestones, target, today=added)
+        if completed is not None:
+            update_action(ws, view.id, completed_on=completed, outcome="Briefing delivered to 12 senior officers",
+                          today=today)
+        if at_risk:
+            update_action(ws, view.id, at_risk=True, today=today)
 
 
 def _demo_chronology(ws: UnlockedWorkspace, notified: date, today: date) -> None:

@@ -2,19 +2,21 @@
 
 Only pseudonyms describe the people a review is about. The one exception is the family letter, which goes to a
 named relative and is marked as containing personal data; its `family` fields are filled for that letter only.
-Recommendations and actions are empty lists until the case has an action plan.
+Recommendations and actions come from the case's action plan, in number order.
 """
 
 from datetime import date
 from typing import Any
 
 from dhr_manager.documents.templates import KINDS
+from dhr_manager.domain.actions import number_order
 from dhr_manager.domain.agencies import AgencyView, agency_key
 from dhr_manager.domain.cases import PersonRole, PersonView
 from dhr_manager.domain.chronology import ChronologyEntry
 from dhr_manager.domain.events import Event, EventKind
 from dhr_manager.domain.workflow import AgencyState
-from dhr_manager.services import agencies, cases, chronology, people, workflow
+from dhr_manager.services import actions, agencies, cases, chronology, people, workflow
+from dhr_manager.services.actions import ActionView
 from dhr_manager.storage.workspace import UnlockedWorkspace
 
 MARKING = "OFFICIAL-SENSITIVE"
@@ -65,6 +67,15 @@ def _agency_row(state: AgencyState, entry: AgencyView | None, due: date | None) 
             "returned_on": long_date(state.returned_on), "return_kind": state.return_kind or ""}
 
 
+def _action_row(action: ActionView) -> dict[str, str]:
+    """One row of the Home Office action plan table. Lead officers are not printed: the plan names agencies."""
+    completion = f"Completed {long_date(action.completed_on)}: {action.outcome or ''}".rstrip(": ") \
+        if action.completed_on else ""
+    return {"recommendation": str(action.recommendation_number), "scope": action.scope.value,
+            "action": action.action, "lead_agency": action.lead_agency, "milestones": action.milestones or "",
+            "target_date": long_date(action.target_date), "completion": completion}
+
+
 def _pseudonym(people_on_case: list[PersonView], role: PersonRole) -> str:
     return next((p.pseudonym for p in people_on_case if p.role is role), "")
 
@@ -76,6 +87,7 @@ def build_context(ws: UnlockedWorkspace, reference: str, kind: str, version: int
     events = flow.events
     register = {agency_key(a.name): a for a in agencies.list_agencies(ws)}
     combined = chronology.list_chronology(ws, reference)
+    plan = actions.list_recommendations(ws, reference)
     decision, tor = _last(events, EventKind.DECISION), _last(events, EventKind.TOR_AGREED)
     chair = _last(events, EventKind.CHAIR_APPOINTED)
     held = [e.on for e in events if e.kind is EventKind.PANEL_MEETING]
@@ -113,8 +125,10 @@ def build_context(ws: UnlockedWorkspace, reference: str, kind: str, version: int
         "terms_of_reference": {"agreed_on": _on(tor), "lines_of_enquiry": list(LINES_OF_ENQUIRY)},
         "chronology": rows,
         "key_events": [row for row in rows if row["key_event"]],
-        "recommendations": [],
-        "actions": [],
+        "recommendations": [{"number": str(r.number), "text": r.text, "scope": r.scope.value,
+                             "agency": r.agency or ""} for r in plan],
+        "actions": [_action_row(a) for a in sorted(actions.list_actions(ws, reference, today=today),
+                                                   key=lambda a: number_order(a.number))],
         "family": {"name": "", "address": ""},
     }
     if KINDS[kind].personal_data and kind == "family-letter":

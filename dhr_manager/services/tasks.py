@@ -6,10 +6,12 @@ from enum import StrEnum
 
 from sqlalchemy import select
 
+from dhr_manager.domain.actions import ActionFacts, monitoring_tasks
 from dhr_manager.domain.cases import Stage
 from dhr_manager.domain.roles import Permission, Role
 from dhr_manager.domain.workflow import CaseFacts, derive_tasks
 from dhr_manager.errors import InputError, NotFound
+from dhr_manager.services.actions import action_facts
 from dhr_manager.services.case_access import find_case, readable_case_ids
 from dhr_manager.services.workflow import case_profile, load_all_facts
 from dhr_manager.storage.schema import CaseRow, TaskStateRow
@@ -39,22 +41,29 @@ class TaskView:
         return self.status is TaskStatus.OPEN and self.due < today
 
 
-def _case_tasks(uow: UnitOfWork, case: CaseRow, facts: CaseFacts, today: date) -> list[TaskView]:
+def _case_tasks(uow: UnitOfWork, case: CaseRow, facts: CaseFacts, today: date,
+                actions: list[ActionFacts]) -> list[TaskView]:
+    """The case's tasks: those its profile generates from events, then those its action plan generates."""
     reference = uow.sealer.get(case, "reference")
     states = {row.task_id: row for row in uow.session.scalars(
         select(TaskStateRow).where(TaskStateRow.case_id == case.id))}
+    profile = case_profile(uow, case)
+    generated = [(task.id, task.stage, task.title, task.role, task.due, task.closed_on, f"from {task.trigger}")
+                 for task in derive_tasks(profile, facts, today)]
+    if actions:
+        generated += [(task.id, Stage.ACTION_PLAN, task.title, Role.COORDINATOR, task.due, None, task.note)
+                      for task in monitoring_tasks(case.id, actions, profile.update_every.months, today)]
     views = []
-    for task in derive_tasks(case_profile(uow, case), facts, today):
-        state = states.get(task.id)
+    for task_id, stage, title, role, due, closed_on, origin in generated:
+        state = states.get(task_id)
         if state is not None:
             status, reason = TaskStatus(state.status), uow.sealer.get(state, "reason")
             note = f"marked {status.value.replace('_', ' ')} on {uow.sealer.get(state, 'changed_on').isoformat()}"
-        elif task.closed_on is not None:
-            status, reason, note = TaskStatus.DONE, None, f"done: recorded on {task.closed_on.isoformat()}"
+        elif closed_on is not None:
+            status, reason, note = TaskStatus.DONE, None, f"done: recorded on {closed_on.isoformat()}"
         else:
-            status, reason, note = TaskStatus.OPEN, None, f"from {task.trigger}"
-        views.append(TaskView(task.id, reference, task.stage, task.title, task.role, task.due, status, reason,
-                              note, facts.paused))
+            status, reason, note = TaskStatus.OPEN, None, origin
+        views.append(TaskView(task_id, reference, stage, title, role, due, status, reason, note, facts.paused))
     return views
 
 
@@ -71,7 +80,9 @@ def list_tasks(ws: UnlockedWorkspace, case_reference: str | None = None, role: R
             allowed = readable_case_ids(ws, uow)
             case_rows = [c for c in uow.session.scalars(select(CaseRow)) if allowed is None or c.id in allowed]
         facts = load_all_facts(uow, case_rows)
-        views = [view for case in case_rows for view in _case_tasks(uow, case, facts[case.id], today)]
+        plans = action_facts(uow, facts)
+        views = [view for case in case_rows
+                 for view in _case_tasks(uow, case, facts[case.id], today, plans.get(case.id, []))]
     if not include_closed:
         views = [v for v in views if v.status is TaskStatus.OPEN]
     if role is not None:
@@ -91,8 +102,10 @@ def _set_status(ws: UnlockedWorkspace, task_id: str, status: TaskStatus, reason:
     with ws.unit_of_work(write=True) as uow:
         case_rows = list(uow.session.scalars(select(CaseRow)))
         all_facts = load_all_facts(uow, case_rows)
+        plans = action_facts(uow, all_facts)
         for case in case_rows:
-            match = next((t for t in _case_tasks(uow, case, all_facts[case.id], today) if t.id == task_id), None)
+            match = next((t for t in _case_tasks(uow, case, all_facts[case.id], today, plans.get(case.id, []))
+                          if t.id == task_id), None)
             if match is None:
                 continue
             if match.status is not TaskStatus.OPEN:

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 
 from dhr_manager.domain.cases import Stage, Status
-from dhr_manager.domain.events import Event, EventKind, validate_event
+from dhr_manager.domain.events import Event, EventKind, publication_blocked, validate_event
 from dhr_manager.domain.process import NOTIFIED, GateItem, Profile
 from dhr_manager.domain.roles import Permission
 from dhr_manager.domain.workflow import (
@@ -105,9 +105,8 @@ def record_event(ws: UnlockedWorkspace, reference: str, kind: EventKind, on: dat
             details["agency"] = register_agency(ws, uow, details["agency"])
         facts = load_facts(uow, case)
         validate_event(kind, on, details, facts.notified, today, list(facts.events))
-        if kind is EventKind.PUBLISHED and facts.paused:
-            raise InputError(f"{ref} is paused for parallel proceedings; it cannot be published until they end "
-                             "and the case resumes.")
+        if kind is EventKind.PUBLISHED and (blocked := publication_blocked(list(facts.events), on, facts.paused, ref)):
+            raise InputError(blocked)
         if kind is EventKind.AGENCY_REQUEST:
             clock = next((c for c in case_profile(uow, case).clocks
                           if c.per_agency and c.anchor == EventKind.AGENCY_REQUEST.value), None)

@@ -244,6 +244,47 @@ class TemplateRow(Base):
     replaced_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
 
 
+class RecommendationRow(ClientId, Base):
+    """One recommendation of a review, numbered within its case as in the published report."""
+
+    __tablename__ = "recommendations"
+    __table_args__ = (UniqueConstraint("case_id", "number"),)
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    scope: Mapped[str] = mapped_column(String(20))
+    text: Mapped[bytes] = mapped_column(LargeBinary)
+    agency: Mapped[bytes | None] = mapped_column(LargeBinary)
+    outcome: Mapped[bytes | None] = mapped_column(LargeBinary)
+    target_date: Mapped[bytes | None] = mapped_column(LargeBinary)
+    row_version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012
+
+
+class ActionRow(ClientId, Base):
+    """One action of the action plan (2.1, 2.2, ...), carrying out a recommendation."""
+
+    __tablename__ = "actions"
+    __table_args__ = (UniqueConstraint("recommendation_id", "number"),)
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    recommendation_id: Mapped[str] = mapped_column(ForeignKey("recommendations.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    action: Mapped[bytes] = mapped_column(LargeBinary)
+    lead_agency: Mapped[bytes] = mapped_column(LargeBinary)
+    lead_officer: Mapped[bytes | None] = mapped_column(LargeBinary)
+    milestones: Mapped[bytes | None] = mapped_column(LargeBinary)
+    target_date: Mapped[bytes | None] = mapped_column(LargeBinary)
+    completed_on: Mapped[bytes | None] = mapped_column(LargeBinary)
+    outcome: Mapped[bytes | None] = mapped_column(LargeBinary)
+    added_on: Mapped[bytes] = mapped_column(LargeBinary)
+    at_risk: Mapped[int] = mapped_column(Integer, default=0)
+    row_version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012
+
+
 class AuditRow(Base):
     """One entry of the append-only audit log; `mac` chains it to the entry before (see `audit.py`)."""
 

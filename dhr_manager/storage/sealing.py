@@ -40,6 +40,9 @@ SEALED: dict[str, dict[str, Codec]] = {
     "agencies": {"name": TEXT, "contact": TEXT},
     "drafts": {"content": BYTES, "made_at": DATETIME},
     "review_items": {"content": JSON},
+    "recommendations": {"text": TEXT, "agency": TEXT, "outcome": TEXT, "target_date": DATE},
+    "actions": {"action": TEXT, "lead_agency": TEXT, "lead_officer": TEXT, "milestones": TEXT,
+                "target_date": DATE, "completed_on": DATE, "outcome": TEXT, "added_on": DATE},
 }
 
 # Plain columns identify no person and no event. One line each says why.
@@ -141,6 +144,21 @@ PLAIN: dict[str, dict[str, str]] = {
         "kind": "comment, insertion or deletion",
         "status": "open/resolved enum",
         "imported_by": "foreign key to staff",
+        "row_version": "optimistic-locking counter",
+    },
+    "recommendations": {
+        "id": "random UUID",
+        "case_id": "foreign key",
+        "number": "the recommendation's position in the plan (1, 2, ...)",
+        "scope": "local/regional/national enum; identifies no one",
+        "row_version": "optimistic-locking counter",
+    },
+    "actions": {
+        "id": "random UUID",
+        "case_id": "foreign key",
+        "recommendation_id": "foreign key",
+        "number": "the action's position within its recommendation (the 1 of 2.1)",
+        "at_risk": "a yes/no flag the coordinator sets; says nothing without the sealed action",
         "row_version": "optimistic-locking counter",
     },
     "document_templates": {

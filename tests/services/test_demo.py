@@ -2,8 +2,10 @@
 
 from pathlib import Path
 
+from dhr_manager.domain.actions import Rag
 from dhr_manager.domain.cases import Stage, Status
 from dhr_manager.domain.workflow import DeadlineStatus
+from dhr_manager.services.actions import list_actions
 from dhr_manager.services.demo import DEMO_USERS, build_demo
 from dhr_manager.services.integrity import verify_workspace
 from dhr_manager.services.overview import case_overviews
@@ -22,6 +24,7 @@ def test_the_demo_workspace_spans_every_stage_and_state(tmp_path: Path) -> None:
     assert statuses.count(Status.PAUSED) == 1 and statuses.count(Status.NOT_PROCEEDING) == 1
     assert any(d.status is DeadlineStatus.OVERDUE for o in overviews for d in o.deadlines)
     assert verify_workspace(ws).ok
+    assert {a.rag for a in list_actions(ws, "DHR-DEMO-08")} == set(Rag)
     chair = open_as(path, "Demo Chair", passphrase)
     assert [o.reference for o in case_overviews(chair)] == ["DHR-DEMO-07"]
 
