@@ -1,9 +1,18 @@
 """Issue 4 figures for the desktop application, on a 1,000-case workspace (prints figures; asserts nothing).
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/gui.py
-Targets: process start to an unlocked, interactive main window at most 2 x a bare PySide6 QMainWindow start
-(Argon2id excluded: the bench workspace uses the cheapest key derivation); filtering 1,000 cases by a search
-string at most 50 ms; no GUI-thread stall over 100 ms while a long operation runs in the background.
+
+Start-up is measured on the real path (`dhr_manager.ui.application.start`: unlock dialog, then the main window),
+in fresh processes, alternating with a bare PySide6 QMainWindow start measured in the same run. Argon2id is
+excluded: the bench workspace uses the cheapest key derivation. Targets and figures:
+  (a) process start to the unlock dialog shown and accepting input: at most 2 x the bare start;
+      while the rest of the application imports behind it, keystrokes (typed every 80 ms) stall at most 100 ms;
+  (b) Unlock pressed to the main window shown and interactive (navigation works), and to the dashboard filled
+      over 1,000 cases; no GUI-thread stall over 100 ms while it fills;
+  (c) process start to an unlocked, interactive main window when the passphrase is given the moment the dialog
+      appears (nothing overlaps the typing): the issue's target, at most 2 x the bare start;
+  filtering 1,000 cases by a search string: at most 50 ms;
+  no GUI-thread stall over 100 ms while a long operation runs in the background.
 """
 
 import os
@@ -27,45 +36,127 @@ from dhr_manager.storage.workspace import Workspace  # noqa: E402
 PASSPHRASE = "benchmark passphrase only"
 CHEAP_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
 
+# Each script prints "<event> <time.monotonic()>" lines; the parent subtracts the moment it spawned the process
+# (monotonic is the same clock in both processes).
 BARE = """
-import sys
+import sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv)
 window = QMainWindow()
 window.resize(1200, 780)
 window.show()
-QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
+QTimer.singleShot(0, lambda: (print("window", time.monotonic(), flush=True), app.quit()))
 app.exec()
 """
 
+# The real start: application.start shows the unlock dialog and later the main window. `probe` runs from the
+# first event loop turn, the dialog's; mode "typing" types the passphrase a key every 80 ms as the rest imports,
+# mode "immediate" presses Unlock at once.
 OURS = """
-import sys
+import sys, time
 from pathlib import Path
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
-from dhr_manager.storage.workspace import Workspace
-from dhr_manager.ui.main_window import MainWindow
+from dhr_manager.ui import application
+from dhr_manager.ui.unlock_dialog import UnlockDialog
+
+path, passphrase, mode = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 app = QApplication(sys.argv)
-ws = Workspace.open(Path(sys.argv[1])).unlock(None, sys.argv[2])
-window = MainWindow(ws)
-window.show()
-QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
-app.exec()
+gaps, last = [0.0], [0.0]
+
+def say(event, value=None):
+    print(event, time.monotonic() if value is None else value, flush=True)
+
+def tick():
+    now = time.monotonic()
+    gaps[-1] = max(gaps[-1], now - last[0])
+    last[0] = now
+
+ticker = QTimer()
+ticker.setInterval(5)
+ticker.timeout.connect(tick)
+
+def key(widget, text, code=0):
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.postEvent(widget, QKeyEvent(kind, code, Qt.KeyboardModifier.NoModifier, text))
+
+def probe():
+    dialog = QApplication.activeModalWidget()
+    if not isinstance(dialog, UnlockDialog) or not dialog.isVisible():
+        QTimer.singleShot(0, probe)
+        return
+    say("dialog")
+    if mode == "immediate":
+        dialog.passphrase_edit.setText(passphrase)
+        say("submit")
+        QTimer.singleShot(0, find_window)
+        dialog.unlock_button.click()
+        return
+    last[0] = time.monotonic()
+    ticker.start()
+    typed = iter(passphrase)
+
+    def type_next():
+        char = next(typed, None)
+        if char is not None:
+            key(dialog.passphrase_edit, char)
+            QTimer.singleShot(80, type_next)
+            return
+        say("names_read" if dialog._workspace is not None else "names_not_read", 0)
+        say("typing_stall", gaps[-1])
+        gaps.append(0.0)
+        say("submit")
+        QTimer.singleShot(0, find_window)
+        key(dialog.passphrase_edit, "", Qt.Key.Key_Return)
+
+    type_next()
+
+def find_window():
+    from dhr_manager.ui.main_window import MainWindow
+    window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()), None)
+    if window is None:
+        QTimer.singleShot(0, find_window)
+        return
+    say("window")
+    if mode == "immediate":
+        window.close()
+        return
+    last[0] = time.monotonic()
+    ticker.start()
+
+    def wait_filled():
+        if window.dashboard.loading:
+            QTimer.singleShot(5, wait_filled)
+            return
+        say("filled")
+        say("fill_stall", gaps[-1])
+        window.close()
+
+    wait_filled()
+
+QTimer.singleShot(0, probe)
+application.start(path)
 """
 
 
-def start_time(script: str, *args: str, env: dict[str, str]) -> float:
-    """Seconds from spawning the process until its window has been shown and the event loop has run once."""
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, env=env, cwd=HERE.parent)
-    line = proc.stdout.readline() if proc.stdout else ""
-    elapsed = time.perf_counter() - start
-    proc.communicate(timeout=120)
-    if line.strip() != "ready":
+def run(script: str, *args: str, env: dict[str, str]) -> dict[str, float]:
+    """The script's events, in seconds since the process was spawned (stalls as they are, in seconds)."""
+    start = time.monotonic()
+    proc = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env,
+                          cwd=HERE.parent, timeout=300)
+    events = {}
+    for line in proc.stdout.splitlines():
+        name, _space, value = line.partition(" ")
+        events[name] = float(value) - (0 if "stall" in name or "names" in name else start)
+    if "window" not in events:
         raise RuntimeError(f"the window did not start: {proc.stderr}")
-    return elapsed
+    return events
+
+
+def ms(seconds: list[float]) -> str:
+    return f"{statistics.median(seconds) * 1000:.0f} ms (runs: {', '.join(f'{s * 1000:.0f}' for s in seconds)})"
 
 
 def main() -> None:
@@ -75,13 +166,26 @@ def main() -> None:
         fill_cases(ws, 1000, agencies=3)
         env = {**os.environ, "XDG_CONFIG_HOME": str(Path(tmp) / "config"), "QT_QPA_PLATFORM": "offscreen"}
 
-        bare, ours = [], []
-        for _ in range(3):  # alternate so that both see the same machine state
-            bare.append(start_time(BARE, env=env))
-            ours.append(start_time(OURS, str(path), PASSPHRASE, env=env))
-        b, o = statistics.median(bare), statistics.median(ours)
-        print(f"start to interactive window: bare QMainWindow {b * 1000:.0f} ms, DHR Manager on 1,000 cases "
-              f"{o * 1000:.0f} ms, ratio {o / b:.2f} (target <= 2.00)")
+        bare, typing, immediate = [], [], []
+        for _ in range(3):  # alternate so that all see the same machine state
+            bare.append(run(BARE, env=env)["window"])
+            typing.append(run(OURS, str(path), PASSPHRASE, "typing", env=env))
+            immediate.append(run(OURS, str(path), PASSPHRASE, "immediate", env=env))
+        b = statistics.median(bare)
+        dialog = [t["dialog"] for t in typing] + [t["dialog"] for t in immediate]
+        print(f"bare PySide6 QMainWindow start: {ms(bare)}; 2 x bare = {2 * b * 1000:.0f} ms")
+        print(f"(a) start to unlock dialog accepting input: {ms(dialog)}, ratio "
+              f"{statistics.median(dialog) / b:.2f} (target <= 2.00)")
+        print(f"    longest keystroke stall while the rest imports: {ms([t['typing_stall'] for t in typing])} "
+              f"(target <= 100 ms); names read before typing ended in {sum('names_read' in t for t in typing)}"
+              f" of {len(typing)} runs")
+        print(f"(b) Unlock pressed to interactive main window: {ms([t['window'] - t['submit'] for t in typing])}; "
+              f"to dashboard filled (1,000 cases): {ms([t['filled'] - t['submit'] for t in typing])}")
+        print(f"    longest GUI-thread stall while the dashboard fills: {ms([t['fill_stall'] for t in typing])} "
+              f"(target <= 100 ms)")
+        c = [t["window"] for t in immediate]
+        print(f"(c) start to interactive main window, passphrase given at once: {ms(c)}, ratio "
+              f"{statistics.median(c) / b:.2f} (target <= 2.00)")
 
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
@@ -107,6 +211,9 @@ def main() -> None:
         window.show()
         for _ in range(20):  # let the window paint itself before measuring, as a user would wait for it
             app.processEvents()
+        while window.dashboard.loading:
+            app.processEvents()
+            time.sleep(0.005)
         gaps: list[float] = []
         stamps: list[float] = []
         started = time.perf_counter()

@@ -2,6 +2,7 @@
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -21,3 +22,19 @@ def run_gui(workspace: Path | None) -> int:
     from dhr_manager.ui.application import start
 
     return start(workspace)
+
+
+def gui_start(argv: Sequence[str]) -> int | None:
+    """Start the GUI straight away when the arguments ask for nothing else (none, or only `--workspace PATH`),
+    without importing the command line's modules first; None when the command line must handle them."""
+    if not argv:
+        given = None
+    elif len(argv) == 2 and argv[0] == "--workspace" and not argv[1].startswith("-"):
+        given = argv[1]
+    elif len(argv) == 1 and argv[0].startswith("--workspace=") and len(argv[0]) > len("--workspace="):
+        given = argv[0].partition("=")[2]
+    else:
+        return None
+    from dhr_manager.paths import workspace_path
+
+    return run_gui(workspace_path(given) if given or os.environ.get("DHR_MANAGER_WORKSPACE") else None)

@@ -28,6 +28,7 @@ from dhr_manager.domain.events import EventKind, parse_event_kind
 from dhr_manager.domain.workflow import Deadline
 from dhr_manager.errors import DhrError, InputError, IntegrityFailure
 from dhr_manager.paths import log_dir, workspace_path
+from dhr_manager.selftest import run_selftest
 from dhr_manager.services import (
     actions,
     agencies,
@@ -1044,6 +1045,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command(tpl, "reset", cmd_templates_reset, "go back to the built-in template (administrators)")
     sub.add_argument("kind", help=kinds)
 
+    command(commands, "selftest", lambda _args: run_selftest(),
+            "check this installation: a temporary workspace, sealed data, every template, verify")
     sub = command(commands, "verify", cmd_verify, "check every sealed value and the audit chain")
     sub.add_argument("--json", action="store_true")
     sub = command(commands, "backup", cmd_backup, "write an encrypted copy of the workspace")

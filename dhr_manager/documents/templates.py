@@ -18,7 +18,6 @@ import secrets
 import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from importlib.resources import files
 
 import docx
 from docx.document import Document as WordDocument
@@ -32,6 +31,7 @@ from markupsafe import Markup
 
 from dhr_manager.documents.safe_docx import FileKind, check_zip
 from dhr_manager.errors import InputError
+from dhr_manager.resources_path import resource
 
 # A template is a few hundred kilobytes; anything far larger is not one of ours and is refused before it is opened.
 MAX_TEMPLATE_BYTES = 25 * 1024 * 1024
@@ -186,7 +186,7 @@ def builtin_template(kind: str) -> bytes:
     """The template shipped with the application, read through the installed package so a wheel finds it too."""
     if kind not in KINDS:
         raise InputError(f"There is no template called '{kind}'; the templates are: {', '.join(KINDS)}.")
-    return files("dhr_manager.resources").joinpath("templates", KINDS[kind].file_name).read_bytes()
+    return resource("templates", KINDS[kind].file_name).read_bytes()
 
 
 def environment(strict: bool = False) -> Environment:

@@ -96,6 +96,8 @@ class DeadlineTimeline(QWidget):
         self._cases: list[CaseOverview] = []
         self._today = date.today()
         self._placeholder = ""
+        # Per font: the widest row label and the months shown, until the cases change.
+        self._measured: dict[tuple[int, int, int, float], tuple[int, date, date]] = {}
         self.setAccessibleName(self.tr("Deadline timeline"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
@@ -116,6 +118,7 @@ class DeadlineTimeline(QWidget):
         self._changed()
 
     def _changed(self) -> None:
+        self._measured.clear()
         self.setAccessibleDescription(self.text_equivalent())
         self.updateGeometry()
         self.update()
@@ -164,9 +167,13 @@ class DeadlineTimeline(QWidget):
 
     def _geometry(self, fm: QFontMetrics, width: int) -> _Geometry:
         pad = max(2, fm.height() // 2)
-        labels = [fm.horizontalAdvance(self.row_label(case)) for case in self._cases]
-        label_w = min(max(labels, default=0), fm.averageCharWidth() * _LABEL_CHARS) + 2 * pad
-        start, end = self._range()
+        # Layout asks for the size hint dozens of times; measuring a thousand labels each time froze the window.
+        font_key = (fm.height(), fm.averageCharWidth(), fm.maxWidth(), fm.fontDpi())
+        if font_key not in self._measured:
+            labels = [fm.horizontalAdvance(self.row_label(case)) for case in self._cases]
+            self._measured[font_key] = (max(labels, default=0), *self._range())
+        widest, start, end = self._measured[font_key]
+        label_w = min(widest, fm.averageCharWidth() * _LABEL_CHARS) + 2 * pad
         return _Geometry(pad=pad, row_h=round(fm.height() * 1.9), bar_h=round(fm.height() * 1.3),
                          header_h=2 * fm.height() + pad, legend_line_h=round(fm.height() * 1.6), label_w=label_w,
                          x1=max(label_w + 1, width - 2 * pad), start=start, end=end)

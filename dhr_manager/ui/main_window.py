@@ -1,6 +1,7 @@
-"""The main window: navigation (Dashboard, Cases, Tasks, Agencies, Audit, Settings), a case workspace, locking.
+"""The main window: navigation (Dashboard, Cases, Tasks, Action plans, Agencies, Audit, Settings), a case
+workspace, locking.
 
-Ctrl+1 to Ctrl+6 reach the navigation's screens in that order; a screen the user's role may not read (the agency
+Ctrl+1 to Ctrl+7 reach the navigation's screens in that order; a screen the user's role may not read (the agency
 register and the audit log, for chairs) is hidden from the navigation and its shortcut does nothing.
 
 Every screen is a `Page`; locking, by hand (Ctrl+L) or after the idle time in Settings, drops the key and clears
@@ -10,6 +11,7 @@ every page, then emits `locked` so that the application can ask for the passphra
 import gc
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -28,12 +30,14 @@ from PySide6.QtWidgets import (
 
 from dhr_manager.domain.roles import Permission, allows
 from dhr_manager.errors import DhrError
-from dhr_manager.services.backups import backup_workspace
 from dhr_manager.settings import Settings
 from dhr_manager.storage.workspace import UnlockedWorkspace
+from dhr_manager.ui.about_dialog import AboutDialog, open_user_guide
+from dhr_manager.ui.app_icon import application_icon
 from dhr_manager.ui.background import run_in_background
-from dhr_manager.ui.case.case_page import CasePage
+from dhr_manager.ui.exports import export_calendar_file, export_return_file
 from dhr_manager.ui.page import Page
+from dhr_manager.ui.pages.action_plans_page import ActionPlansPage
 from dhr_manager.ui.pages.agencies_page import AgenciesPage
 from dhr_manager.ui.pages.audit_page import AuditPage
 from dhr_manager.ui.pages.cases_page import CasesPage
@@ -41,6 +45,9 @@ from dhr_manager.ui.pages.dashboard import DashboardPage
 from dhr_manager.ui.pages.settings_page import SettingsPage
 from dhr_manager.ui.pages.tasks_page import TasksPage
 from dhr_manager.ui.words import role_name
+
+if TYPE_CHECKING:
+    from dhr_manager.ui.case.case_page import CasePage
 
 # The screens a role needs a permission to see; every other screen is for everyone.
 RESTRICTED_VIEWS = {"agencies": Permission.READ_ALL_CASES, "audit": Permission.READ_AUDIT}
@@ -56,19 +63,24 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self._ws: UnlockedWorkspace | None = None
         self.setAccessibleName(self.tr("DHR Manager"))
+        QApplication.setWindowIcon(application_icon())  # every window and dialog of the application shows it
+        self._workspace_path = unlocked.path
         self.resize(1200, 780)
 
         self.dashboard = DashboardPage(today=today)
         self.cases = CasesPage(self.settings, today=today)
         self.tasks = TasksPage(today=today)
+        self.action_plans = ActionPlansPage(today=today)
         self.agencies = AgenciesPage()
         self.audit = AuditPage()
         self.settings_page = SettingsPage(self.settings)
-        self.case_page = CasePage(today=today)
+        self._today = today
+        self._case_page: CasePage | None = None  # built when first opened: the biggest screen, and slow to import
         self.views: dict[str, tuple[str, Page]] = {
             "dashboard": (self.tr("Dashboard"), self.dashboard),
             "cases": (self.tr("Cases"), self.cases),
             "tasks": (self.tr("Tasks"), self.tasks),
+            "actions": (self.tr("Action plans"), self.action_plans),
             "agencies": (self.tr("Agencies"), self.agencies),
             "audit": (self.tr("Audit"), self.audit),
             "settings": (self.tr("Settings"), self.settings_page),
@@ -87,11 +99,12 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
             self.stack.addWidget(page)
             page.open_case.connect(self.open_case)
-        self.stack.addWidget(self.case_page)
         self.stack.addWidget(self.locked_message)
         self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 4 * self.fontMetrics().averageCharWidth())
         self.navigation.currentRowChanged.connect(self._navigate)
-        for page in (self.cases, self.tasks, self.agencies, self.case_page):
+        self.action_plans.open_action_plan.connect(self.open_action_plan)
+        self.dashboard.show_overdue_actions.connect(self.show_overdue_actions)
+        for page in (self.cases, self.tasks, self.agencies):
             page.changed.connect(self._data_changed)  # type: ignore[attr-defined]
         self.settings_page.saved.connect(self._restart_idle_timer)
 
@@ -105,6 +118,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label)
 
         self._build_actions()
+        self._build_help_menu()
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self.lock)
@@ -129,6 +143,10 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.new_case_action = self._action(self.tr("&New case…"), self.tr("Ctrl+N"), self._new_case,
                                             self.tr("Open a new case"))
+        self.calendar_action = self._action(self.tr("Export &calendar (.ics)…"), None, self.export_calendar,
+                                            self.tr("Every open deadline and task, for your calendar app"))
+        self.return_action = self._action(self.tr("Administrator's &return (.xlsx)…"), None, self.export_return,
+                                          self.tr("Every case's stage, deadlines, days late and pauses, for boards"))
         self.backup_action = self._action(self.tr("&Back up workspace…"), None, self.back_up,
                                           self.tr("Write an encrypted copy of the workspace"))
         self.lock_action = self._action(self.tr("&Lock now"), self.tr("Ctrl+L"), self.lock,
@@ -140,7 +158,8 @@ class MainWindow(QMainWindow):
         self.refresh_action.setShortcuts([QKeySequence("F5")])
         self.back_action = self._action(self.tr("&Back to the list"), self.tr("Alt+Left"), self._back)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        for action in (self.new_case_action, self.backup_action, self.lock_action):
+        for action in (self.new_case_action, self.calendar_action, self.return_action, self.backup_action,
+                       self.lock_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -154,11 +173,35 @@ class MainWindow(QMainWindow):
         for action in (self.find_action, self.refresh_action, self.back_action):
             view_menu.addAction(action)
 
+    def _build_help_menu(self) -> None:
+        """Help stays usable while the workspace is locked: its actions are not the window's, which lock disables."""
+        self.user_guide_action = QAction(self.tr("&User guide"), self)
+        self.user_guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.user_guide_action.triggered.connect(self.show_user_guide)
+        self.about_action = QAction(self.tr("&About DHR Manager"), self)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.user_guide_action)
+        help_menu.addAction(self.about_action)
+
+    def show_user_guide(self) -> None:
+        if open_user_guide() is None:
+            self.warn(self.tr("User guide not installed"), self.tr(
+                "This installation does not include the user guide. It is the file docs/user-guide.md of "
+                "DHR Manager's source, and the packaged application includes it."))
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self._workspace_path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     # ---- workspace and locking -------------------------------------------------------------------------------
 
     def set_workspace(self, unlocked: UnlockedWorkspace) -> None:
         """Show `unlocked`: at start and after the user unlocks again."""
         self._ws = unlocked
+        self._workspace_path = unlocked.path
         role = unlocked.user.role
         self.setWindowTitle(self.tr("DHR Manager — {name}").format(name=unlocked.path.name))
         self.status_label.setText(self.tr("Unlocked as {name} ({role})").format(
@@ -166,6 +209,8 @@ class MainWindow(QMainWindow):
         editor = allows(role, Permission.EDIT_CASES)
         self.new_case_action.setEnabled(editor)
         self.backup_action.setEnabled(allows(role, Permission.BACKUP))
+        self.calendar_action.setEnabled(True)
+        self.return_action.setEnabled(allows(role, Permission.READ_ALL_CASES))
         allowed = {key: allows(role, permission) for key, permission in RESTRICTED_VIEWS.items()}
         for row, key in enumerate(self.views):
             self.navigation.item(row).setHidden(not allowed.get(key, True))
@@ -203,8 +248,9 @@ class MainWindow(QMainWindow):
         if self._ws is not None:
             self._ws.lock()
             self._ws = None
-        for page in (*(page for _label, page in self.views.values()), self.case_page):
-            page.clear()
+        for page in (*(page for _label, page in self.views.values()), self._case_page):
+            if page is not None:
+                page.clear()
 
     def _restart_idle_timer(self) -> None:
         if self._ws is not None:
@@ -243,6 +289,16 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(page)
 
+    @property
+    def case_page(self) -> "CasePage":
+        if self._case_page is None:
+            from dhr_manager.ui.case.case_page import CasePage
+
+            self._case_page = CasePage(today=self._today)
+            self._case_page.changed.connect(self._data_changed)
+            self.stack.addWidget(self._case_page)
+        return self._case_page
+
     def open_case(self, reference: str) -> None:
         if self._ws is None:
             return
@@ -252,6 +308,19 @@ class MainWindow(QMainWindow):
         self.navigation.blockSignals(True)
         self.navigation.setCurrentRow(list(self.views).index("cases"))
         self.navigation.blockSignals(False)
+
+    def open_action_plan(self, reference: str) -> None:
+        """Open the case on its Recommendations and actions tab."""
+        self.open_case(reference)
+        if self._case_page is not None and self.stack.currentWidget() is self._case_page:
+            self._case_page.show_action_plan()
+
+    def show_overdue_actions(self) -> None:
+        """The Action plans screen, showing the red (overdue) actions of every agency."""
+        from dhr_manager.domain.actions import Rag
+
+        self.show_view("actions")
+        self.action_plans.set_filter(rag=Rag.RED)
 
     def current_page(self) -> QWidget:
         return self.stack.currentWidget()
@@ -266,7 +335,7 @@ class MainWindow(QMainWindow):
         self._restart_idle_timer()
 
     def _back(self) -> None:
-        if self.stack.currentWidget() is self.case_page:
+        if self._case_page is not None and self.stack.currentWidget() is self._case_page:
             self.show_view(list(self.views)[max(self.navigation.currentRow(), 0)])
 
     def _find(self) -> None:
@@ -277,7 +346,15 @@ class MainWindow(QMainWindow):
         self.show_view("cases")
         self.cases.new_case()
 
-    # ---- backup ----------------------------------------------------------------------------------------------
+    # ---- exports and backup ----------------------------------------------------------------------------------
+
+    def export_calendar(self) -> None:
+        if self._ws is not None:
+            export_calendar_file(self, self._ws)
+
+    def export_return(self) -> None:
+        if self._ws is not None:
+            export_return_file(self, self._ws)
 
     def back_up(self) -> None:
         if self._ws is None:
@@ -290,6 +367,8 @@ class MainWindow(QMainWindow):
 
     def start_backup(self, target: Path) -> None:
         """Write the backup on a worker thread; the window stays responsive meanwhile."""
+        from dhr_manager.services.backups import backup_workspace
+
         ws = self._ws
         assert ws is not None
         run_in_background(self, self.tr("Backing up the workspace…"), lambda: backup_workspace(ws, target),

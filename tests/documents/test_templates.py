@@ -2,7 +2,6 @@
 headings in order, carries the marking, draft version and page numbers, uses only known fields, and keeps awkward
 names exactly as typed. All data is fictional (tests/helpers/document_context.py)."""
 
-import importlib.util
 import io
 import os
 import shutil
@@ -30,6 +29,7 @@ from dhr_manager.documents.templates import (
 )
 from dhr_manager.errors import InputError
 from tests.helpers.document_context import AWKWARD_NAME, FAMILY_NAME, sample_context
+from tests.helpers.tools import load_tool
 
 OVERVIEW_HEADINGS = [
     "Preface", "1 Introduction", "2 Timescales", "3 Confidentiality", "4 Terms of Reference", "5 Methodology",
@@ -106,11 +106,7 @@ def word_file(*paragraphs: str) -> bytes:
 
 
 def load_builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_templates", REPO / "tools" / "build_templates.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("build_templates.py")
 
 
 # ---- every template ----------------------------------------------------------------------------------------

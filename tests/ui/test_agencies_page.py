@@ -194,7 +194,7 @@ def test_locking_clears_the_agencies_screen_and_unlocking_brings_it_back(
     assert window.view_actions["agencies"].isEnabled() and window.view_actions["dashboard"].isEnabled()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is page and page.model.rowCount() == 3
     window.close()
 

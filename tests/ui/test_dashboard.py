@@ -29,7 +29,8 @@ def page(qtbot: QtBot, demo: UnlockedWorkspace) -> DashboardPage:
     page = DashboardPage(today=TODAY)
     qtbot.addWidget(page)
     page.resize(1000, 700)
-    page.show_workspace(demo)
+    with qtbot.waitSignal(page.loaded):
+        page.show_workspace(demo)
     page.show()
     qtbot.waitExposed(page)
     return page
@@ -154,7 +155,8 @@ def test_an_empty_workspace_says_nothing_is_due_and_there_are_no_live_cases(
         qtbot: QtBot, unlocked: UnlockedWorkspace) -> None:
     page = DashboardPage(today=TODAY)
     qtbot.addWidget(page)
-    page.show_workspace(unlocked)
+    with qtbot.waitSignal(page.loaded):
+        page.show_workspace(unlocked)
     page.show()
     assert page.nothing_due.isVisible()
     assert page.nothing_due.text() == "Nothing is overdue or due in the next 7 days."

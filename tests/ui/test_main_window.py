@@ -65,8 +65,8 @@ def test_it_opens_on_the_dashboard_and_each_view_has_a_shortcut(qtbot: QtBot, wi
     assert window.current_page() is window.dashboard
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    for number, page in enumerate((window.dashboard, window.cases, window.tasks, window.agencies, window.audit,
-                                   window.settings_page), start=1):
+    for number, page in enumerate((window.dashboard, window.cases, window.tasks, window.action_plans,
+                                   window.agencies, window.audit, window.settings_page), start=1):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         assert window.current_page() is page
     assert window.status_label.text() == f"Unlocked as {ADMIN} (administrator)"

@@ -26,6 +26,7 @@ from dhr_manager.services.people import add_person, list_people
 from dhr_manager.services.tasks import TaskView, complete_task, list_tasks, skip_task
 from dhr_manager.services.workflow import PAUSE_REASONS, WorkflowView, advance, pause, record_event, resume, workflow
 from dhr_manager.storage.workspace import UnlockedWorkspace
+from dhr_manager.ui.case.action_plan_tab import ActionPlanTab
 from dhr_manager.ui.case.deadlines_tab import DeadlinesTab
 from dhr_manager.ui.case.dialogs import AdvanceDialog, GateNotMetDialog, PauseDialog, ResumeDialog, SkipTaskDialog
 from dhr_manager.ui.case.documents_tab import DocumentsTab
@@ -38,6 +39,7 @@ from dhr_manager.ui.case.wording import deadline_colour, deadline_name
 from dhr_manager.ui.chronology.chronology_tab import ChronologyTab
 from dhr_manager.ui.chronology.edit_entry_dialog import EditEntryDialog
 from dhr_manager.ui.chronology.import_dialog import ImportDialog
+from dhr_manager.ui.exports import export_calendar_file
 from dhr_manager.ui.fields import ValueLabel, button, table_view
 from dhr_manager.ui.labels import InlineError, paragraph
 from dhr_manager.ui.models.audit_table_model import audit_model
@@ -93,6 +95,7 @@ class CasePage(Page):
         self.deadlines_tab = DeadlinesTab()
         self.people_tab = PeopleTab()
         self.documents_tab = DocumentsTab()
+        self.action_plan_tab = ActionPlanTab()
         self.tasks_tab = TasksTab(now)
         self.audit_model = audit_model(self, with_case=False)
         self.audit_view = table_view(self.audit_model, self.tr("Audit trail of this case"))
@@ -132,12 +135,14 @@ class CasePage(Page):
             tab.form.submitted.connect(lambda kind, on, details, tab=tab: self._record(tab, kind, on, details))
         self.people_tab.add_button.clicked.connect(lambda: self._open(self.add_person_dialog))
         self.tasks_tab.done_requested.connect(self._complete_task)
+        self.deadlines_tab.export_button.clicked.connect(lambda: self.export_calendar())
         self.chronology_tab.import_requested.connect(lambda: self._open(self.import_dialog))
         self.chronology_tab.key_event_toggled.connect(self._set_key_event)
         self.chronology_tab.edit_requested.connect(
             lambda entry_id: self._open(lambda: self.edit_entry_dialog(entry_id)))
         self.documents_tab.changed.connect(self._after_change)
         self.documents_tab.dialog_requested.connect(lambda build: self._open(lambda: self._track(build())))
+        self.action_plan_tab.dialog_requested.connect(lambda build: self._open(lambda: self._track(build())))
         self.tasks_tab.skip_requested.connect(lambda task: self._open(lambda: self.skip_task_dialog(task)))
         self._show_controls(editor=False, active=False, paused=False)
 
@@ -205,6 +210,10 @@ class CasePage(Page):
             self.documents_tab.show_case(ws, self._reference, today, allows(role, Permission.OVERRIDE_DISCLOSURE))
         else:
             self.documents_tab.clear()
+        if view.status is Status.NOT_PROCEEDING:
+            self.action_plan_tab.clear()  # never a review, so no action plan
+        else:  # monitored after publication, so editable once closed too
+            self.action_plan_tab.show_case(ws, self._reference, today, editor, self._agencies)
         self.audit_model.set_rows(audit)
         self._arrange_tabs(names, editor, reads_audit=allows(role, Permission.READ_AUDIT))
         if view.reference != self._shown_reference and view.stage in names:
@@ -268,6 +277,16 @@ class CasePage(Page):
         ws, _reference, _today = self._case()
         entry = next(e for e in self.chronology_tab.shown_entries() if e.id == entry_id)
         return self._track(EditEntryDialog(entry, lambda changes: edit_entry(ws, entry_id, changes), self))
+
+    def show_action_plan(self) -> None:
+        """Bring the Recommendations and actions tab forward, when the case has one."""
+        if self.action_plan_tab.shown:
+            self.tabs.setCurrentWidget(self.action_plan_tab)
+
+    def export_calendar(self) -> bool:
+        """This case's open deadlines and tasks as an .ics file; False if the user cancelled."""
+        ws, reference, today = self._case()
+        return export_calendar_file(self, ws, reference, today)
 
     def _set_key_event(self, entry_id: str, flag: bool) -> None:
         ws, _reference, _today = self._case()
@@ -352,9 +371,11 @@ class CasePage(Page):
         self.deadline_label.setStyleSheet(f"color: {colour.name()}; font-weight: bold;" if colour else "")
 
     def _arrange_tabs(self, stage_names: dict[Stage, str], editor: bool, reads_audit: bool) -> None:
-        """The profile's stages, then Combined chronology and Documents (staff only), Deadlines, People (staff only),
-        Tasks and Audit (for those who may read it)."""
+        """The profile's stages, Recommendations and actions (for reviews), then Combined chronology and Documents
+        (staff only), Deadlines, People (staff only), Tasks and Audit (for those who may read it)."""
         wanted: list[tuple[QWidget, str]] = [(self.stage_tabs[s], name) for s, name in stage_names.items()]
+        if self.action_plan_tab.shown:
+            wanted.append((self.action_plan_tab, self.tr("Recommendations and actions")))
         if editor:
             wanted.append((self.chronology_tab, self.tr("Combined chronology")))
             wanted.append((self.documents_tab, self.tr("Documents")))
@@ -396,6 +417,7 @@ class CasePage(Page):
         self.people_tab.clear()
         self.chronology_tab.clear()
         self.documents_tab.clear()
+        self.action_plan_tab.clear()
         self.tasks_tab.clear()
         self.audit_model.set_rows([])
         self.tabs.clear()

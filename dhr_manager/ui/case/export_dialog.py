@@ -7,7 +7,6 @@ a second or two. What stops an export is said in the dialog, next to the fields,
 check has passed; the service checks again anyway, so the dialog is a guide, not the guard.
 """
 
-import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -34,11 +33,10 @@ from dhr_manager.services.drafts import DraftView, ExportResult
 from dhr_manager.ui.background import run_in_background
 from dhr_manager.ui.fields import button, plain
 from dhr_manager.ui.labels import InlineError, heading, paragraph
+from dhr_manager.ui.save_paths import free_path
 from dhr_manager.ui.words import day_text
 
 FILE_FILTER = "Word documents (*.docx)"
-# Characters Windows refuses in a file name; a reference is typed by people and may contain one.
-_NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*]')
 BLOCKED_STYLE = "color: #a4000f;"  # as InlineError: the words say it is blocked, the colour only catches the eye
 
 Export = Callable[[Path, str | None, bool, str | None], ExportResult]
@@ -59,13 +57,7 @@ def documents_folder() -> Path:
 def default_path(reference: str, draft: DraftView, folder: Path) -> Path:
     """`DHR-DEMO-05 overview-report v0.3.docx` in `folder`, numbered " (2)" and on when that name is taken: an
     export never replaces a file, so the name offered is one that can be used."""
-    stem = _NOT_IN_FILE_NAMES.sub("-", f"{reference} {draft.kind} {draft.version}")
-    path = folder / f"{stem}.docx"
-    number = 2
-    while path.exists():
-        path = folder / f"{stem} ({number}).docx"
-        number += 1
-    return path
+    return free_path(folder, f"{reference} {draft.kind} {draft.version}", ".docx")
 
 
 class ExportDialog(QDialog):

@@ -40,6 +40,7 @@ def event_name(kind: EventKind) -> str:
         EventKind.CSP_SIGNOFF: _tr("CSP sign-off"),
         EventKind.QA_SUBMITTED: _tr("Submitted to the Home Office"),
         EventKind.QA_FEEDBACK: _tr("Home Office feedback"),
+        EventKind.FAMILY_FINAL_REPORT: _tr("Family saw the final report"),
         EventKind.PUBLISHED: _tr("Report published"),
         EventKind.DAC_COPY: _tr("Copy sent to the Domestic Abuse Commissioner"),
         EventKind.STAGE_ENTERED: _tr("Stage entered"),

@@ -3,7 +3,7 @@
 from collections import Counter
 from datetime import date
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -18,13 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dhr_manager.domain.actions import Rag
 from dhr_manager.domain.cases import Stage, Status
+from dhr_manager.errors import DhrError
+from dhr_manager.services.actions import ActionView, list_actions
 from dhr_manager.services.overview import CaseOverview, case_overviews
 from dhr_manager.storage.workspace import UnlockedWorkspace
+from dhr_manager.ui.background import run_quietly
 from dhr_manager.ui.deadline_timeline import DeadlineTimeline
-from dhr_manager.ui.fields import table_view
+from dhr_manager.ui.fields import button, table_view
 from dhr_manager.ui.labels import heading
-from dhr_manager.ui.models.deadline_table_model import DeadlineTableModel
+from dhr_manager.ui.models.deadline_table_model import DeadlineRow, DeadlineTableModel, due_soon
 from dhr_manager.ui.models.row_model import ROW_ROLE
 from dhr_manager.ui.page import Page
 from dhr_manager.ui.words import day_text, stage_name
@@ -37,9 +41,13 @@ class DashboardPage(Page):
     """Every case at a glance. `today` fixes the day deadlines are counted from (tests); by default it is the
     day `show_workspace` runs, so a window left open overnight counts from the new day after F5."""
 
+    loaded = Signal()  # the figures of the last `show_workspace` are on screen (or why they are not)
+    show_overdue_actions = Signal()  # the user asked to see the overdue actions on the Action plans screen
+
     def __init__(self, today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._today = today
+        self._loading: object | None = None  # the load whose result the screen waits for
         self.setAccessibleName(self.tr("Dashboard"))
 
         self.as_of = QLabel()
@@ -61,6 +69,10 @@ class DashboardPage(Page):
         self.count_labels[-2].setToolTip(self.tr("Live cases paused for parallel proceedings, also counted at "
                                                  "their stage"))
         self.count_labels[-1].setToolTip(self.tr("Cases closed, and cases not proceeding to a review"))
+
+        self.overdue_actions_button = button("", self.tr("Overdue actions"))
+        self.overdue_actions_button.clicked.connect(self.show_overdue_actions)
+        self.overdue_actions_button.setStyleSheet("color: #a4000f; font-weight: bold; text-align: left;")
 
         self.model = DeadlineTableModel(self)
         self.table = table_view(self.model, self.tr("Overdue and due this week"))
@@ -101,31 +113,79 @@ class DashboardPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(title_row)
         layout.addLayout(counts_row)
+        layout.addWidget(self.overdue_actions_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(heading(self.tr("Overdue and due this week")))
         layout.addWidget(self.due_pages, 1)
         layout.addLayout(timeline_row)
         layout.addWidget(self.timeline_pages)
         self.clear()
 
+    @property
+    def loading(self) -> bool:
+        return self._loading is not None
+
     def show_workspace(self, ws: UnlockedWorkspace) -> None:
-        """Read every case once and fill the counts, the table and the timeline from the same overviews."""
+        """Read every case once, off the GUI thread (a thousand cases take a while), saying "Loading…" meanwhile,
+        then fill the counts, the table and the timeline from the same overviews and emit `loaded`.
+
+        What was shown stays until then, so F5 does not blank the screen; a load that locking or a newer load
+        overtook is dropped when it arrives."""
         today = self._today or date.today()
-        overviews = case_overviews(ws, today)
-        self.as_of.setText(self.tr("As of {day}").format(day=day_text(today)))
+        token = self._loading = object()
+        self.as_of.setText(self.tr("Loading…"))
+        if not self.model.rowCount():
+            self.nothing_due.setText(self.tr("Loading the cases…"))
+            self.due_pages.setCurrentWidget(self.nothing_due)
+
+        def read() -> tuple[list[CaseOverview], list[DeadlineRow], list[ActionView]]:
+            overviews = case_overviews(ws, today)
+            overdue = list_actions(ws, rag=Rag.RED, open_only=True, today=today)
+            return overviews, due_soon(overviews, today), overdue  # sorting a thousand cases' deadlines: not on the GUI
+
+        run_quietly(self, read, lambda result: self._loaded(token, *result, today),
+                    lambda exc: self._failed(token, exc))
+
+    def _loaded(self, token: object, overviews: list[CaseOverview], due: list[DeadlineRow],
+                overdue_actions: list[ActionView], today: date) -> None:
+        """The table first, the timeline on the next turn of the event loop: each takes tens of milliseconds
+        over a thousand cases, and together they would hold up the window's painting and keys."""
+        if token is not self._loading:
+            return
         self._show_counts(overviews)
-        self.model.show_overviews(overviews, today)
+        self._show_overdue_actions(overdue_actions)
+        self.model.set_rows(due)
         if self.model.rowCount():
             self.due_pages.setCurrentWidget(self.table)
         else:
             self.nothing_due.setText(self.tr("Nothing is overdue or due in the next 7 days."))
             self.due_pages.setCurrentWidget(self.nothing_due)
+        QTimer.singleShot(0, self, lambda: self._loaded_timeline(token, overviews, today))
+
+    def _loaded_timeline(self, token: object, overviews: list[CaseOverview], today: date) -> None:
+        if token is not self._loading:
+            return
+        self._loading = None
         self.timeline.set_cases(overviews, today)
-        self.timeline_text.setPlainText(self.timeline.text_equivalent())
+        self.timeline_text.setPlainText(self.timeline.accessibleDescription())  # its text equivalent, made once
+        self.as_of.setText(self.tr("As of {day}").format(day=day_text(today)))
+        self.loaded.emit()
+
+    def _failed(self, token: object, exc: Exception) -> None:
+        if token is not self._loading:
+            return  # locking overtook the load: the workspace refused it, and the screen is already clear
+        self.clear()
+        reason = exc.message if isinstance(exc, DhrError) else self.tr("an unexpected error ({kind}).").format(
+            kind=type(exc).__name__)
+        self.nothing_due.setText(self.tr("The cases could not be read: {reason} Press F5 to try again.").format(
+            reason=reason))
+        self.loaded.emit()
 
     def clear(self) -> None:
         """Drop every decrypted value shown: references and pseudonyms in the table, timeline and its text."""
+        self._loading = None
         self.as_of.clear()
         self._show_counts(None)
+        self._show_overdue_actions([])
         self.model.set_rows([])
         self.nothing_due.clear()
         self.due_pages.setCurrentWidget(self.nothing_due)
@@ -146,6 +206,19 @@ class DashboardPage(Page):
             text = name if number is None else self.tr("{name} {number}").format(name=name, number=number)
             label.setText(text)
             label.setAccessibleName(text)
+
+    def _show_overdue_actions(self, actions: list[ActionView]) -> None:
+        """A line for the action plans' overdue actions, listed in its tooltip; hidden when there are none."""
+        n = len(actions)
+        text = self.tr("1 action overdue — show it") if n == 1 else self.tr(
+            "{n} actions overdue — show them").format(n=n)
+        self.overdue_actions_button.setText(text)
+        self.overdue_actions_button.setAccessibleName(text)
+        self.overdue_actions_button.setToolTip("\n".join(
+            self.tr("{case} action {number} ({agency}): {status}").format(
+                case=a.case_reference, number=a.number, agency=a.lead_agency, status=a.rag_words)
+            for a in actions[:20]))
+        self.overdue_actions_button.setVisible(n > 0)
 
     def _activated(self, index: QModelIndex) -> None:
         self.open_case.emit(index.data(ROW_ROLE).reference)

@@ -57,7 +57,8 @@ def test_a_chair_reads_the_case_without_people_or_any_editing_control(qtbot: QtB
     page = open_page(qtbot, chair, "DHR-DEMO-07", today)
 
     titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
-    assert titles == ["Notification", "Panel", "Chronology", "Report", "Action plan", "Deadlines", "Tasks"]
+    assert titles == ["Notification", "Panel", "Chronology", "Report", "Action plan", "Recommendations and actions",
+                      "Deadlines", "Tasks"]
     assert page.pseudonym_label.text() == "Victim (pseudonym): Kim"
     assert not page.error.isVisible()
     for control in (page.advance_button, page.pause_button, page.resume_button, page.tasks_tab.done_button,
