@@ -2,12 +2,14 @@
 # Installs the Debian packages DHR Manager needs, only those missing (list: ../shared/qt-system-packages.txt).
 # Usage: scripts/system-packages.sh offscreen|window
 #   offscreen: what Qt needs with QT_QPA_PLATFORM=offscreen, and LibreOffice for the tests that open every
-#              generated Word file in a real client (the test suite)
+#              generated Word file in a real client, and binutils (objdump) for PyInstaller, which the bundle
+#              test runs (the test suite)
 #   window:    also what a real window needs (xcb), for running the application on a desktop
 set -euo pipefail
 
 offscreen=(libegl1 libgl1 libfontconfig1 fonts-dejavu-core libxkbcommon0 libglib2.0-0 libdbus-1-3
-           libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito fonts-crosextra-caladea)
+           libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito fonts-crosextra-caladea
+           binutils)
 window=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
         libxcb-xkb1 libxkbcommon-x11-0)
 wanted=("${offscreen[@]}")

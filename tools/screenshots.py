@@ -1,8 +1,10 @@
 """Render every main screen of the demo workspace to PNG, offscreen, for the user guide and for reviewing the UI.
 
-    .venv/bin/python tools/screenshots.py OUTDIR [--scale 2]
+    .venv/bin/python tools/screenshots.py [--out OUTDIR] [--scale 2]     (default OUTDIR: docs/images)
 
 Everything shown is fictional (`dhr-manager demo`) and lives in a temporary workspace deleted afterwards.
+The user guide shows these files from docs/images; `NAMES` lists every picture this tool makes, and a test holds
+the guide to it, so the guide can never show a stale or hand-made picture. Regenerate after changing a screen.
 """
 
 import argparse
@@ -16,10 +18,26 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+DOCS_IMAGES = Path(__file__).resolve().parent.parent / "docs" / "images"
+# Every picture `main` saves, in order. A new picture must be added here (save() refuses names not listed).
+NAMES = (
+    "01-first-run-details", "02-first-run-recovery-key", "03-unlock-wrong-passphrase",
+    "04-dashboard", "05-cases", "06-tasks", "07-agencies", "08-audit", "09-settings", "07-agencies-edit-dialog",
+    "10-case-notification", "10-case-panel", "10-case-chronology", "10-case-report", "10-case-action-plan",
+    "10-case-recommendations-and-actions", "10-case-combined-chronology", "10-case-documents", "10-case-deadlines",
+    "10-case-people", "10-case-tasks",
+    "10-case-audit", "10-case-chronology-from-a-date", "10-case-documents-export", "10-case-documents-export-blocked",
+    "11-case-paused", "12-locked", "13-chair-case-view", "14-about",
+    "15-action-plans", "15-action-plans-overdue", "16-case-recommendations-and-actions",
+    "16-case-add-recommendation", "16-case-update-action", "16-case-publication",
+)
+
 
 def save(widget: object, out: Path, name: str) -> None:
     from PySide6.QtWidgets import QApplication
 
+    if name not in NAMES:
+        raise SystemExit(f"the picture '{name}' is not in NAMES in tools/screenshots.py: add it there")
     widget.show()  # type: ignore[attr-defined]
     QApplication.processEvents()
     path = out / f"{name}.png"
@@ -79,6 +97,10 @@ def main(out: Path) -> int:
     from dhr_manager.ui.unlock_dialog import UnlockDialog
 
     out.mkdir(parents=True, exist_ok=True)
+    if out.resolve() == DOCS_IMAGES:  # a picture the tool no longer makes must not linger beside the guide
+        for old in out.glob("*.png"):
+            if old.stem not in NAMES:
+                old.unlink()
     app = QApplication(sys.argv[:1])
     app.setApplicationName("DHR Manager")
     with tempfile.TemporaryDirectory() as folder:
@@ -110,6 +132,7 @@ def main(out: Path) -> int:
         window.resize(1280, 800)
         for number, key in enumerate(("dashboard", "cases", "tasks", "agencies", "audit", "settings"), start=4):
             window.show_view(key)
+            settle(lambda: not window.dashboard.loading)  # the dashboard reads the cases in the background
             save(window, out, f"{number:02d}-{key}")
         agencies = window.agencies
         agencies.table.selectRow(0)
@@ -128,7 +151,7 @@ def main(out: Path) -> int:
         for index in range(tabs.count()):
             tabs.setCurrentIndex(index)
             name = tabs.tabText(index).replace("&", "").lower().replace(" ", "-")
-            save(window, out, f"10-case-{index:02d}-{name}")
+            save(window, out, f"10-case-{name}")
         chronology = window.case_page.chronology_tab
         tabs.setCurrentWidget(chronology)
         # From half-way through the approximate (month) entry: it stays, the exact days before it go.
@@ -157,8 +180,30 @@ def main(out: Path) -> int:
         settle(lambda: not blocked.checking)
         save(blocked, out, "10-case-documents-export-blocked")
         blocked.reject()
+        window.show_view("actions")
+        save(window, out, "15-action-plans")
+        window.show_overdue_actions()
+        save(window, out, "15-action-plans-overdue")
+        window.open_action_plan("DHR-DEMO-08")
+        save(window, out, "16-case-recommendations-and-actions")
+        plan = window.case_page.action_plan_tab
+        recommendation = plan.recommendation_dialog()
+        recommendation.text_edit.setPlainText("Westford Council to consider raising awareness of the review")
+        recommendation.agency_edit.setText("Westford Council")
+        save(recommendation, out, "16-case-add-recommendation")
+        recommendation.reject()
+        update = plan.update_dialog(plan.actions_model.row(0))
+        save(update, out, "16-case-update-action")
+        update.reject()
+        window.open_case("DHR-DEMO-07")  # approval by the Home Office is still awaited: publication is blocked
+        publication = window.case_page.action_plan_tab.publication_dialog()
+        save(publication, out, "16-case-publication")
+        publication.reject()
         window.open_case("DHR-DEMO-06")
         save(window, out, "11-case-paused")
+        about = window.show_about()
+        save(about, out, "14-about")
+        about.close()
         window.lock()
         save(window, out, "12-locked")
         window.close()
@@ -176,9 +221,10 @@ def main(out: Path) -> int:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path)
+    parser.add_argument("out", type=Path, nargs="?", help="where to write the pictures (default: docs/images)")
+    parser.add_argument("--out", dest="out_option", type=Path, metavar="OUTDIR", help="the same, as an option")
     parser.add_argument("--scale", help="render at this scale factor, e.g. 2 for 200 %%")
     args = parser.parse_args()
     if args.scale:
         os.environ["QT_SCALE_FACTOR"] = args.scale
-    sys.exit(main(args.out))
+    sys.exit(main(args.out_option or args.out or DOCS_IMAGES))
