@@ -273,7 +273,6 @@ class ChronologyTab(QWidget):
                    if (agency is None or e.agency == agency) and (not key_only or e.key_event)
                    and overlaps(e, start, end)]
         self.model.set_rows(entries)
-        self.swimlane.set_entries(entries, self._shown.view.outside)
-        self._fit_swimlane()
+        self.swimlane.set_entries(entries, self._shown.view.outside, fit_to=self.swimlane_area.viewport().width())
         total = len(self._shown.view.entries)
         self.summary.setText(self.tr("{shown} of {total} entries").format(shown=len(entries), total=total))

@@ -45,7 +45,10 @@ class Swimlane(QWidget):
 
     # ---- contents --------------------------------------------------------------------------------------
 
-    def set_entries(self, entries: list[ChronologyEntry], outside: set[str] | None = None) -> None:
+    def set_entries(self, entries: list[ChronologyEntry], outside: set[str] | None = None,
+                    fit_to: int | None = None) -> None:
+        """Show `entries`, zoomed to fit `fit_to` pixels when given: one layout, not one now and one to fit
+        (each takes tens of milliseconds on 5,000 entries)."""
         self._entries = list(entries)
         self._outside = set(outside or ())
         self._lanes = sorted({e.agency for e in entries}, key=str.casefold)
@@ -55,12 +58,24 @@ class Swimlane(QWidget):
         else:
             first = last = date.today()
         self._first, self._days = first, (last - first).days + 1
-        self._relayout()
+        fitted = self._fitting(fit_to) if fit_to is not None else None
+        if fitted is None:
+            self._relayout()
+        else:
+            self.set_pixels_per_day(fitted)
 
     def fit_width(self, width: int) -> None:
-        """Zoom so that every entry shows in `width` pixels: the picture opens on the whole story."""
+        """Zoom so that every entry shows in `width` pixels: the picture opens on the whole story. Nothing is
+        laid out again when that is the zoom already shown."""
+        fitted = self._fitting(width)
+        if fitted is not None and min(MAX_PPD, max(MIN_PPD, fitted)) != self.pixels_per_day:
+            self.set_pixels_per_day(fitted)
+
+    def _fitting(self, width: int) -> float | None:
+        """The pixels per day that fit every entry in `width`, or None when there is nothing or no room."""
         if self._entries and width > LABEL_WIDTH + 40:
-            self.set_pixels_per_day((width - LABEL_WIDTH - 20) / self._days)
+            return (width - LABEL_WIDTH - 20) / self._days
+        return None
 
     def set_pixels_per_day(self, value: float) -> None:
         self.pixels_per_day = min(MAX_PPD, max(MIN_PPD, value))
