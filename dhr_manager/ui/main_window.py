@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._navigate)
         self.action_plans.open_action_plan.connect(self.open_action_plan)
         self.dashboard.show_overdue_actions.connect(self.show_overdue_actions)
+        self.dashboard.loaded.connect(self._freeze_heap)
         for page in (self.cases, self.tasks, self.agencies):
             page.changed.connect(self._data_changed)  # type: ignore[attr-defined]
         self.settings_page.saved.connect(self._restart_idle_timer)
@@ -221,9 +222,14 @@ class MainWindow(QMainWindow):
         last = self.settings.get("last_view")
         self.show_view(last if last in self.views and allowed.get(last, True) else "dashboard")
         self._restart_idle_timer()
-        # Everything loaded so far (modules, Qt wrappers, the first screen's data) lives as long as the window.
-        # Freezing it keeps Python's full garbage collections from walking it again: measured here, such a
-        # collection held the interpreter for 130 ms while background work ran, freezing the window.
+        self._freeze_heap()
+
+    @staticmethod
+    def _freeze_heap() -> None:
+        """Everything loaded so far (modules, Qt wrappers, the dashboard's cases) lives as long as the window.
+        Freezing it keeps Python's full garbage collections from walking it again: measured here, such a
+        collection held the interpreter for 130 ms while background work ran, freezing the window. Called on
+        unlock and again when the dashboard's background load has landed, which is most of the heap."""
         gc.freeze()
 
     @property
