@@ -3,6 +3,7 @@
 Run: .venv/bin/python bench/chronology.py   (prints figures; asserts nothing)
 """
 
+import gc
 import os
 import statistics
 import sys
@@ -57,8 +58,12 @@ def main() -> None:
         from dhr_manager.ui.chronology.chronology_tab import ChronologyTab
 
         app = QApplication.instance() or QApplication(sys.argv)
+        # As the main window does once unlocked (MainWindow._freeze_heap): what is loaded stays loaded, so full
+        # garbage collections need not walk it again. Without this, one such collection (about 100 ms on this
+        # machine's heap) lands inside some openings and not others.
+        gc.freeze()
         openings = []
-        for _ in range(3):
+        for _ in range(5):
             tab = ChronologyTab()
             tab.resize(1200, 700)
             start = time.perf_counter()
@@ -69,7 +74,7 @@ def main() -> None:
             openings.append(time.perf_counter() - start)
             tab.close()
         print(f"open the chronology tab on {len(view.entries):,} entries (decrypt, merge, fill, first paint): "
-              f"median {statistics.median(openings) * 1000:.0f} ms (target <= 300 ms)")
+              f"median {statistics.median(openings) * 1000:.0f} ms, worst {max(openings) * 1000:.0f} ms (target <= 300 ms)")
         ws.lock()
         ws.workspace.close()
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 
 from dhr_manager.documents.table_readers import ImportRejected, RawTable, neutralise_formula, read_table
 from dhr_manager.domain.chronology import ChronologyEntry, likely_duplicates, merged, outside_scope
@@ -30,7 +30,7 @@ from dhr_manager.services.agencies import register as register_agency
 from dhr_manager.services.agencies import spelling as agency_spelling
 from dhr_manager.services.case_access import find_case
 from dhr_manager.services.workflow import add_event, load_facts
-from dhr_manager.storage.schema import CaseRow, ChronologyEntryRow, ChronologyImportRow
+from dhr_manager.storage.schema import CaseRow, ChronologyEntryRow, ChronologyImportRow, new_id
 from dhr_manager.storage.workspace import UnitOfWork, UnlockedWorkspace
 
 EXPORT_HEADERS = ["Date", "Time", "Agency", "Source / record reference", "Event", "Action / outcome", "Comments"]
@@ -98,12 +98,15 @@ def _content(entry: ChronologyEntry) -> dict[str, object]:
             "event": entry.event, "action": entry.action, "comments": entry.comments, "row": entry.row}
 
 
-def _entry(row: ChronologyEntryRow, content: dict) -> ChronologyEntry:  # type: ignore[type-arg]
+_PRECISIONS = {precision.value: precision for precision in Precision}
+
+
+def _entry(entry_id: str, key_event: int, content: dict) -> ChronologyEntry:  # type: ignore[type-arg]
     when = ChronologyDate(date.fromisoformat(content["start"]), date.fromisoformat(content["end"]),
-                          Precision(content["precision"]), content["circa"])
+                          _PRECISIONS[content["precision"]], content["circa"])
     at = time.fromisoformat(content["time"]) if content["time"] else None
-    return ChronologyEntry(row.id, content["agency"], when, at, content["source"], content["event"],
-                           content["action"], content["comments"], bool(row.key_event), content["row"])
+    return ChronologyEntry(entry_id, content["agency"], when, at, content["source"], content["event"],
+                           content["action"], content["comments"], bool(key_event), content["row"])
 
 
 def import_chronology(ws: UnlockedWorkspace, reference: str, path: Path, agency: str, map_text: str | None = None,
@@ -140,13 +143,18 @@ def import_chronology(ws: UnlockedWorkspace, reference: str, path: Path, agency:
             uow.sealer.put(record, column, value)
         uow.session.add(record)
         uow.session.flush()
-        for entry in preview.entries:
-            row = ChronologyEntryRow(case_id=case.id, import_id=record.id, key_event=0)
-            uow.sealer.put(row, "content", _content(entry))
-            uow.session.add(row)
+        # One bulk insert of plain rows: 5,000 ORM objects would cost the import about half a second more.
+        uow.session.execute(insert(ChronologyEntryRow),
+                            [_entry_values(uow, case.id, record.id, entry) for entry in preview.entries])
         uow.record("chronology.import", "chronology_imports", record.id, case.id)
         return_recorded = _record_return(uow, case, preview.agency, today)
     return ImportResult(preview, replaced=earlier is not None, return_recorded=return_recorded)
+
+
+def _entry_values(uow: UnitOfWork, case_id: str, import_id: str, entry: ChronologyEntry) -> dict[str, object]:
+    entry_id = new_id()
+    return {"id": entry_id, "case_id": case_id, "import_id": import_id, "key_event": 0, "row_version": 1,
+            "content": uow.sealer.seal("chronology_entries", "content", entry_id, _content(entry))}
 
 
 def _record_return(uow: UnitOfWork, case: CaseRow, agency: str, today: date) -> bool:
@@ -177,8 +185,11 @@ def list_chronology(ws: UnlockedWorkspace, reference: str, agency: str | None = 
     with ws.unit_of_work() as uow:
         case = find_case(ws, uow, reference)
         facts = load_facts(uow, case)
-        entries = [_entry(row, uow.sealer.get(row, "content")) for row in uow.session.scalars(
-            select(ChronologyEntryRow).where(ChronologyEntryRow.case_id == case.id))]
+        # Plain rows rather than ORM objects: 5,000 entries are only read here, never changed.
+        query = select(ChronologyEntryRow.id, ChronologyEntryRow.key_event, ChronologyEntryRow.content).where(
+            ChronologyEntryRow.case_id == case.id)
+        entries = [_entry(entry_id, key_event, uow.sealer.open("chronology_entries", "content", entry_id, sealed))
+                   for entry_id, key_event, sealed in uow.session.execute(query)]
     tor = facts.of_kind(EventKind.TOR_AGREED)
     scope = (date.fromisoformat(tor[-1].details["scope_from"]), date.fromisoformat(tor[-1].details["scope_to"])) \
         if tor else None

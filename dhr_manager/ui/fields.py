@@ -5,7 +5,7 @@ from datetime import date
 from PySide6.QtCore import QAbstractItemModel, QDate, Qt
 from PySide6.QtWidgets import QAbstractItemView, QDateEdit, QHeaderView, QLabel, QPushButton, QTableView, QWidget
 
-from dhr_manager.ui.models.row_model import ROW_ROLE, RowSortProxy
+from dhr_manager.ui.models.row_model import ROW_ROLE
 
 UK_DATE_FORMAT = "dd/MM/yyyy"
 
@@ -45,15 +45,12 @@ def date_edit(name: str, today: date, latest: date | None = None) -> QDateEdit:
 def table_view(model: QAbstractItemModel, name: str, sort_column: int | None = None,
                parent: QWidget | None = None) -> QTableView:
     """A read-only, row-selecting table over `model`; sortable by date rather than by date text when
-    `sort_column` is given."""
+    `sort_column` is given. A `RowTableModel` sorts itself, so no proxy stands between it and the view unless
+    the caller passes one to filter with: a proxy maps every row again on each reset (5,000 in a chronology)."""
     view = QTableView(parent)
     view.setAccessibleName(name)
-    if sort_column is None:
-        view.setModel(model)
-    else:
-        proxy = RowSortProxy(view)
-        proxy.setSourceModel(model)
-        view.setModel(proxy)
+    view.setModel(model)
+    if sort_column is not None:
         view.setSortingEnabled(True)
         view.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

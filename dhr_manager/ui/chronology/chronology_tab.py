@@ -28,7 +28,7 @@ from dhr_manager.services.chronology import ChronologyView
 from dhr_manager.ui.chronology.swimlane import Swimlane, scroll_area
 from dhr_manager.ui.fields import button, date_edit, selected_row, table_view, to_date, to_qdate
 from dhr_manager.ui.labels import paragraph
-from dhr_manager.ui.models.row_model import ROW_ROLE, Column, RowTableModel
+from dhr_manager.ui.models.row_model import Column, RowTableModel
 
 GREY = QBrush(QColor("#6b6b6b"))
 ALL_AGENCIES = None
@@ -248,15 +248,13 @@ class ChronologyTab(QWidget):
 
     def shown_entries(self) -> list[ChronologyEntry]:
         """The entries in the table, in the order shown."""
-        proxy = self.table.model()
-        return [proxy.index(row, 0).data(ROW_ROLE) for row in range(proxy.rowCount())]
+        return self.model.rows()
 
     def select_entry(self, entry_id: str) -> None:
         """Select (and scroll to) the entry's row, as when its mark in the swimlane is clicked."""
-        proxy = self.table.model()
-        for row in range(proxy.rowCount()):
-            index = proxy.index(row, 0)
-            if index.data(ROW_ROLE).id == entry_id:
+        for row, entry in enumerate(self.model.rows()):
+            if entry.id == entry_id:
+                index = self.model.index(row, 0)
                 self.table.selectionModel().setCurrentIndex(
                     index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
                 self.table.scrollTo(index)

@@ -109,10 +109,9 @@ class AgenciesPage(Page):
             Column[AgencyView](self.tr("Type"), lambda a: agency_type_name(a.kind)),
             Column[AgencyView](self.tr("Contact"), lambda a: a.contact or ""),
         ], self)
-        self.table = table_view(self.model, self.tr("Agencies"), sort_column=0)
-        proxy = self.table.model()
-        assert isinstance(proxy, RowSortProxy)
-        self.proxy = proxy
+        self.proxy = RowSortProxy(self)  # the search box filters the names
+        self.proxy.setSourceModel(self.model)
+        self.table = table_view(self.proxy, self.tr("Agencies"), sort_column=0)
         self.proxy.setFilterKeyColumn(0)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table.activated.connect(self._edit_at)  # Enter or double-click
