@@ -74,7 +74,8 @@ def main() -> None:
             openings.append(time.perf_counter() - start)
             tab.close()
         print(f"open the chronology tab on {len(view.entries):,} entries (decrypt, merge, fill, first paint): "
-              f"median {statistics.median(openings) * 1000:.0f} ms, worst {max(openings) * 1000:.0f} ms (target <= 300 ms)")
+              f"median {statistics.median(openings) * 1000:.0f} ms, worst {max(openings) * 1000:.0f} ms "
+              "(target <= 300 ms)")
         ws.lock()
         ws.workspace.close()
 
