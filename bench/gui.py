@@ -9,8 +9,9 @@ excluded: the bench workspace uses the cheapest key derivation. Targets and figu
       while the rest of the application imports behind it, keystrokes (typed every 80 ms) stall at most 100 ms;
   (b) Unlock pressed to the main window shown and interactive (navigation works), and to the dashboard filled
       over 1,000 cases; no GUI-thread stall over 100 ms while it fills;
-  (c) process start to an unlocked, interactive main window when the passphrase is given the moment the dialog
-      appears (nothing overlaps the typing): the issue's target, at most 2 x the bare start;
+  (c) process start to an unlocked, interactive main window (shown, navigation answering) when the passphrase is
+      filled in the moment the dialog appears (no typing for the imports to hide behind): the issue's target, at
+      most 2 x the bare start; then the time until its screens are built, the imports behind it done;
   filtering 1,000 cases by a search string: at most 50 ms;
   no GUI-thread stall over 100 ms while a long operation runs in the background.
 """
@@ -52,7 +53,7 @@ app.exec()
 
 # The real start: application.start shows the unlock dialog and later the main window. `probe` runs from the
 # first event loop turn, the dialog's; mode "typing" types the passphrase a key every 80 ms as the rest imports,
-# mode "immediate" presses Unlock at once.
+# mode "immediate" fills the passphrase in (as a password manager does, not key by key) and presses Unlock at once.
 OURS = """
 import sys, time
 from pathlib import Path
@@ -65,6 +66,7 @@ from dhr_manager.ui.unlock_dialog import UnlockDialog
 path, passphrase, mode = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 app = QApplication(sys.argv)
 gaps, last = [0.0], [0.0]
+said = set()
 
 def say(event, value=None):
     print(event, time.monotonic() if value is None else value, flush=True)
@@ -104,7 +106,6 @@ def probe():
             key(dialog.passphrase_edit, char)
             QTimer.singleShot(80, type_next)
             return
-        say("names_read" if dialog._workspace is not None else "names_not_read", 0)
         say("typing_stall", gaps[-1])
         gaps.append(0.0)
         say("submit")
@@ -120,13 +121,20 @@ def find_window():
         QTimer.singleShot(0, find_window)
         return
     say("window")
-    if mode == "immediate":
-        window.close()
-        return
-    last[0] = time.monotonic()
-    ticker.start()
+    if mode == "typing":
+        last[0] = time.monotonic()
+        ticker.start()
 
     def wait_filled():
+        if window.workspace is None:  # the screens arrive once their modules are imported
+            QTimer.singleShot(5, wait_filled)
+            return
+        if "attached" not in said:
+            say("attached")
+            said.add("attached")
+            if mode == "immediate":
+                window.close()
+                return
         if window.dashboard.loading:
             QTimer.singleShot(5, wait_filled)
             return
@@ -149,7 +157,7 @@ def run(script: str, *args: str, env: dict[str, str]) -> dict[str, float]:
     events = {}
     for line in proc.stdout.splitlines():
         name, _space, value = line.partition(" ")
-        events[name] = float(value) - (0 if "stall" in name or "names" in name else start)
+        events[name] = float(value) - (0 if "stall" in name else start)
     if "window" not in events:
         raise RuntimeError(f"the window did not start: {proc.stderr}")
     return events
@@ -177,15 +185,15 @@ def main() -> None:
         print(f"(a) start to unlock dialog accepting input: {ms(dialog)}, ratio "
               f"{statistics.median(dialog) / b:.2f} (target <= 2.00)")
         print(f"    longest keystroke stall while the rest imports: {ms([t['typing_stall'] for t in typing])} "
-              f"(target <= 100 ms); names read before typing ended in {sum('names_read' in t for t in typing)}"
-              f" of {len(typing)} runs")
+              "(target <= 100 ms)")
         print(f"(b) Unlock pressed to interactive main window: {ms([t['window'] - t['submit'] for t in typing])}; "
               f"to dashboard filled (1,000 cases): {ms([t['filled'] - t['submit'] for t in typing])}")
         print(f"    longest GUI-thread stall while the dashboard fills: {ms([t['fill_stall'] for t in typing])} "
               f"(target <= 100 ms)")
         c = [t["window"] for t in immediate]
-        print(f"(c) start to interactive main window, passphrase given at once: {ms(c)}, ratio "
+        print(f"(c) start to unlocked, interactive main window, passphrase given at once: {ms(c)}, ratio "
               f"{statistics.median(c) / b:.2f} (target <= 2.00)")
+        print(f"    its screens built (the imports behind the dialog done): {ms([t['attached'] for t in immediate])}")
 
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
@@ -209,9 +217,11 @@ def main() -> None:
 
         window = MainWindow(ws, Settings(Path(tmp) / "settings2.json"))
         window.show()
-        for _ in range(20):  # let the window paint itself before measuring, as a user would wait for it
-            app.processEvents()
         while window.dashboard.loading:
+            app.processEvents()
+            time.sleep(0.005)
+        settle = time.perf_counter() + 0.5  # let the filled dashboard paint itself, as a user would see it first
+        while time.perf_counter() < settle:
             app.processEvents()
             time.sleep(0.005)
         gaps: list[float] = []

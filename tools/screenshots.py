@@ -119,16 +119,17 @@ def main(out: Path) -> int:
         path = Path(folder) / "demo.dhr"
         passphrase = build_demo(path, kdf=KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1))
         workspace = Workspace.open(path)
-        unlock = UnlockDialog(workspace)
+        unlock = UnlockDialog(path)
         unlock.user_combo.setCurrentText("Demo Administrator")
         unlock.passphrase_edit.setText("not the passphrase")
         unlock.unlock_button.click()
         save(unlock, out, "03-unlock-wrong-passphrase")
         unlock.passphrase_edit.setText(passphrase)
         unlock.unlock_button.click()
-        assert unlock.unlocked is not None
+        assert unlock.key is not None
 
-        window = MainWindow(unlock.unlocked, Settings(Path(folder) / "settings.json"))
+        ws = workspace.unlock_with(unlock.key)
+        window = MainWindow(ws, Settings(Path(folder) / "settings.json"))
         window.resize(1280, 800)
         for number, key in enumerate(("dashboard", "cases", "tasks", "agencies", "audit", "settings"), start=4):
             window.show_view(key)
@@ -139,7 +140,6 @@ def main(out: Path) -> int:
         edit = agencies.edit_dialog(agencies.model.row(0))
         save(edit, out, "07-agencies-edit-dialog")
         edit.reject()
-        ws = unlock.unlocked
         for kind in ("terms-of-reference", "terms-of-reference", "overview-report", "family-letter"):
             generate_draft(ws, "DHR-DEMO-05", kind)
         _number, content = draft_content(ws, "DHR-DEMO-05", "terms-of-reference", 1)

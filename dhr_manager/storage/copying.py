@@ -9,7 +9,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from dhr_manager.storage.database import BUSY_TIMEOUT_S
+from dhr_manager.storage.unlocking import read_only
 
 
 def copy_workspace(source: Path, target: Path) -> None:
@@ -17,7 +17,7 @@ def copy_workspace(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    src = read_only(source)
     try:
         fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
         os.close(fd)

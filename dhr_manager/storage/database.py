@@ -14,37 +14,10 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 
-from dhr_manager.errors import NotFound, WorkspaceCorrupt, WorkspaceLocked
+from dhr_manager.errors import WorkspaceLocked
+from dhr_manager.storage.unlocking import BUSY_TIMEOUT_S
 
-BUSY_TIMEOUT_S = 15
 APPLICATION_ID = "dhr-manager"
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-def preflight(path: Path) -> None:
-    """Refuse a file that is missing, damaged or not a workspace, reading it only (nothing is written)."""
-    if not path.is_file():
-        raise NotFound(f"There is no workspace at {path}.")
-    with path.open("rb") as handle:
-        header = handle.read(len(_SQLITE_MAGIC))
-    if header != _SQLITE_MAGIC:
-        raise WorkspaceCorrupt(f"{path} is not a DHR Manager workspace, or it is damaged. It was not changed.")
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
-        try:
-            check = conn.execute("PRAGMA quick_check").fetchall()
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        check, tables = [("unreadable",)], set()
-    if check != [("ok",)]:
-        raise WorkspaceCorrupt(
-            f"The workspace {path} is damaged (truncated or overwritten). It was not changed; "
-            "restore it from a backup."
-        )
-    if "workspace_meta" not in tables:
-        raise WorkspaceCorrupt(f"{path} is a database but not a DHR Manager workspace. It was not changed.")
 
 
 def make_engine(path: Path) -> Engine:

@@ -20,31 +20,36 @@ from sqlalchemy.orm import Session
 from dhr_manager.domain.roles import Permission, Role, allows
 from dhr_manager.errors import (
     InputError,
-    NotFound,
     PermissionDenied,
     WorkspaceLocked,
-    WrongPassphrase,
 )
 from dhr_manager.storage.audit import AuditWriter
 from dhr_manager.storage.crypto import (
     FieldCipher,
     KdfParams,
-    SealBroken,
     blind_index,
     derive_subkey,
     derive_wrapping_key,
     new_data_key,
-    unwrap_key,
     wrap_key,
 )
-from dhr_manager.storage.database import APPLICATION_ID, busy_as_locked, make_engine, preflight
+from dhr_manager.storage.database import APPLICATION_ID, busy_as_locked, make_engine
 from dhr_manager.storage.migrate import upgrade
 from dhr_manager.storage.schema import KeySlotRow, UserRow, WorkspaceMeta, new_id
 from dhr_manager.storage.sealing import Sealer
+from dhr_manager.storage.unlocking import (
+    PASSPHRASE_SLOT,
+    RECOVERY_SLOT,
+    OpenedKey,
+    UserInfo,
+    normalise_recovery_key,
+    open_with_passphrase,
+    open_with_recovery_key,
+    preflight,
+    user_names,
+)
 
 MIN_PASSPHRASE_LENGTH = 12
-PASSPHRASE_SLOT = "passphrase"
-RECOVERY_SLOT = "recovery"
 
 
 def now_utc() -> str:
@@ -71,28 +76,12 @@ def format_recovery_key(raw: bytes) -> str:
     return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
-def normalise_recovery_key(text: str) -> str:
-    return "".join(ch for ch in text.upper() if ch.isalnum())
-
-
-@dataclass(frozen=True)
-class UserInfo:
-    id: str
-    name: str
-    role: Role
-
-
 def _new_slot(data_key: bytes, key_id: int, secret: str, kind: str, user_id: str | None,
               kdf: KdfParams) -> KeySlotRow:
     slot = KeySlotRow(user_id=user_id, kind=kind, kdf_params=kdf.to_json(), salt=os.urandom(16),
                       wrapped_key=b"", key_id=key_id)
     slot.wrapped_key = wrap_key(derive_wrapping_key(secret, slot.salt, kdf), data_key, slot.id)
     return slot
-
-
-def _open_slot(slot: KeySlotRow, secret: str) -> bytes:
-    kdf = KdfParams.from_json(slot.kdf_params)
-    return unwrap_key(derive_wrapping_key(secret, slot.salt, kdf), slot.wrapped_key, slot.id)
 
 
 class Workspace:
@@ -158,43 +147,20 @@ class Workspace:
         return UnlockedWorkspace(workspace, data_key, key_id, admin), recovery_key
 
     def user_names(self) -> list[str]:
-        with Session(self.engine) as session:
-            return list(session.scalars(select(UserRow.name).order_by(UserRow.name)))
-
-    def _find_user(self, session: Session, name: str | None) -> UserRow:
-        if name is None:
-            users = list(session.scalars(select(UserRow)))
-            if len(users) != 1:
-                raise InputError("This workspace has several users: say which one you are with --user NAME.")
-            return users[0]
-        user = session.scalars(select(UserRow).where(UserRow.name == " ".join(name.split()))).first()
-        if user is None:
-            raise NotFound(f"There is no user called '{name}' in this workspace.")
-        return user
+        return user_names(self.path)
 
     def unlock(self, user_name: str | None, passphrase: str) -> "UnlockedWorkspace":
         """Open the user's key slot; a wrong passphrase changes nothing. Then bring the schema up to date."""
-        with Session(self.engine) as session:
-            user = self._find_user(session, user_name)
-            slot = session.scalars(select(KeySlotRow).where(KeySlotRow.user_id == user.id)).one()
-            info = UserInfo(user.id, user.name, Role(user.role))
-        try:
-            data_key = _open_slot(slot, passphrase)
-        except SealBroken:
-            raise WrongPassphrase(f"The passphrase for {info.name} is wrong. Nothing was changed.") from None
-        return self._unlocked(data_key, slot.key_id, info)
+        return self.unlock_with(open_with_passphrase(self.path, user_name, passphrase))
 
     def unlock_with_recovery_key(self, recovery_key: str, act_as: str) -> "UnlockedWorkspace":
         """Open the recovery slot, acting as user `act_as` (whose passphrase is about to be reset)."""
-        with Session(self.engine) as session:
-            user = self._find_user(session, act_as)
-            slot = session.scalars(select(KeySlotRow).where(KeySlotRow.kind == RECOVERY_SLOT)).one()
-            info = UserInfo(user.id, user.name, Role(user.role))
-        try:
-            data_key = _open_slot(slot, normalise_recovery_key(recovery_key))
-        except SealBroken:
-            raise WrongPassphrase("That recovery key does not open this workspace. Nothing was changed.") from None
-        return self._unlocked(data_key, slot.key_id, info)
+        return self.unlock_with(open_with_recovery_key(self.path, recovery_key, act_as))
+
+    def unlock_with(self, key: OpenedKey) -> "UnlockedWorkspace":
+        """Unlock with a key already opened from this file's slots (the unlock dialog opens it before this
+        module is even imported), then bring the schema up to date."""
+        return self._unlocked(key.data_key, key.key_id, key.user)
 
     def _unlocked(self, data_key: bytes, key_id: int, user: UserInfo) -> "UnlockedWorkspace":
         with busy_as_locked():

@@ -1,7 +1,8 @@
 """Starting the GUI: first run or unlock, then the main window, and unlock again whenever it is locked.
 
 Only Qt is imported before the unlock dialog shows; the rest of the application is imported while the user types
-(`WorkspaceOpener`), and the main window fills its first screen in the background after it appears.
+(`WorkspaceOpener`). The main window appears as soon as the passphrase has opened the key, builds its screens when
+those imports are done, and fills its first screen in the background.
 """
 
 import sys
@@ -11,15 +12,23 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from dhr_manager.errors import DhrError
 from dhr_manager.paths import default_workspace_path
+from dhr_manager.storage.unlocking import preflight
 from dhr_manager.ui.unlock_dialog import UnlockDialog
 from dhr_manager.ui.workspace_opener import WorkspaceOpener
 
 if TYPE_CHECKING:
+    from dhr_manager.storage.unlocking import OpenedKey
     from dhr_manager.storage.workspace import UnlockedWorkspace, Workspace
     from dhr_manager.ui.main_window import MainWindow
 
 APP_NAME = "DHR Manager"
+# The rest of the application starts importing at the first key typed in the passphrase, or this long after the
+# unlock dialog appears. Typing a passphrase takes seconds, so the imports (about a second) are done by the time
+# Unlock is pressed; a passphrase filled in at once (by a password manager) need not share the processor with
+# them while its key is opened and the main window appears: they run after, while the window says it is opening.
+IMPORT_DELAY_MS = 300
 
 
 def _tr(text: str) -> str:
@@ -35,52 +44,90 @@ def _application() -> QApplication:
     return app
 
 
-def _first_unlock(path: Path) -> "UnlockedWorkspace | int":
-    """The unlocked workspace, or the exit code when the user cancels (0) or the file cannot be opened."""
-    if not path.exists():
-        from dhr_manager.ui.first_run import FirstRunDialog
+def _first_run(path: Path) -> "UnlockedWorkspace | None":
+    """The new workspace, unlocked; None when the user cancels."""
+    from dhr_manager.ui.first_run import FirstRunDialog
 
-        first_run = FirstRunDialog(path)
-        if first_run.exec() == QDialog.DialogCode.Accepted and first_run.unlocked is not None:
-            return first_run.unlocked
-        return 0
+    first_run = FirstRunDialog(path)
+    if first_run.exec() == QDialog.DialogCode.Accepted and first_run.unlocked is not None:
+        return first_run.unlocked
+    return None
+
+
+def _unlock(path: Path) -> "tuple[OpenedKey, WorkspaceOpener] | int":
+    """The key the passphrase opened, with the rest of the application importing behind the dialog; or the exit
+    code when the file cannot be opened (with the reason shown) or the user cancels (0)."""
+    try:
+        preflight(path)
+    except DhrError as exc:
+        QMessageBox.critical(None, _tr("DHR Manager cannot open the workspace"), exc.message)
+        return exc.exit_code
     opener = WorkspaceOpener(path)
-    dialog = UnlockDialog(opener)
-    QTimer.singleShot(0, opener, opener.start)  # once the dialog is on screen, so that it appears at once
-    accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    if opener.error is not None:
-        QMessageBox.critical(None, _tr("DHR Manager cannot open the workspace"), opener.error.message)
-        return opener.error.exit_code
-    if accepted and dialog.unlocked is not None:
-        return dialog.unlocked
-    if opener.ready:
-        opener.workspace().close()
+    dialog = UnlockDialog(path)
+    dialog.passphrase_edit.textEdited.connect(lambda _text: opener.start())
+    QTimer.singleShot(IMPORT_DELAY_MS, opener, opener.start)
+    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.key is not None:
+        return dialog.key, opener
     return 0
 
 
-def _unlock_again(window: "MainWindow", workspace: "Workspace") -> None:
+def _unlock_again(window: "MainWindow") -> None:
     """After Lock now: unlock into the same window, or quit when the user cancels."""
-    dialog = UnlockDialog(workspace, window)
-    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.unlocked is not None:
-        window.set_workspace(dialog.unlocked)
+    workspace = window.sealed_workspace
+    assert workspace is not None
+    dialog = UnlockDialog(workspace.path, window)
+    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.key is not None:
+        window.set_workspace(workspace.unlock_with(dialog.key))
     else:
         window.close()
 
 
 def start(workspace_path: Path | None) -> int:
-    """Run the GUI on `workspace_path` (else the default file) and return the process exit code."""
-    app = _application()
-    unlocked = _first_unlock(workspace_path or default_workspace_path())
-    if isinstance(unlocked, int):
-        return unlocked
-    from dhr_manager.ui.main_window import MainWindow
+    """Run the GUI on `workspace_path` (else the default file) and return the process exit code.
 
-    workspace = unlocked.workspace
-    window = MainWindow(unlocked)
+    After the passphrase has opened the key, the main window appears at once, saying it is opening the workspace,
+    and its screens arrive when the imports behind the unlock dialog are done (`WorkspaceOpener`)."""
+    app = _application()
+    path = workspace_path or default_workspace_path()
+    failures: list[int] = []
+    opener: WorkspaceOpener | None = None
+    if not path.exists():
+        unlocked = _first_run(path)
+        if unlocked is None:
+            return 0
+        from dhr_manager.ui.main_window import MainWindow
+
+        window = MainWindow(unlocked)
+    else:
+        unlocking = _unlock(path)
+        if isinstance(unlocking, int):
+            return unlocking
+        key, opener = unlocking
+        from dhr_manager.ui.main_window import MainWindow
+
+        window = MainWindow(None)
+
+        def failed(exc: DhrError) -> None:
+            failures.append(exc.exit_code)
+            QMessageBox.critical(window, _tr("DHR Manager cannot open the workspace"), exc.message)
+            window.close()
+
+        def attach(workspace: "Workspace") -> None:
+            try:
+                window.set_workspace(workspace.unlock_with(key))
+            except DhrError as exc:
+                failed(exc)
+
+        opener.when_open(attach, failed)
     # Queued, so the window has cleared itself on screen before the unlock dialog appears over it.
-    window.locked.connect(lambda: _unlock_again(window, workspace), Qt.ConnectionType.QueuedConnection)
+    window.locked.connect(lambda: _unlock_again(window), Qt.ConnectionType.QueuedConnection)
     window.show()
     try:
-        return app.exec()
+        if failures:  # failed before the loop started: no window is left whose closing would end it
+            return failures[0]
+        code = app.exec()
+        return failures[0] if failures else code
     finally:
-        workspace.close()
+        workspace = window.sealed_workspace or (opener.opened if opener is not None else None)
+        if workspace is not None:
+            workspace.close()

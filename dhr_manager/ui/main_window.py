@@ -6,6 +6,10 @@ register and the audit log, for chairs) is hidden from the navigation and its sh
 
 Every screen is a `Page`; locking, by hand (Ctrl+L) or after the idle time in Settings, drops the key and clears
 every page, then emits `locked` so that the application can ask for the passphrase again.
+
+At start the window appears as soon as the passphrase has opened the key, before the screens' modules (SQLAlchemy,
+the services) have finished importing: it says "Opening the workspace…", its navigation already answers, and
+`set_workspace` builds the screens (see `ui.screens`) and shows the one chosen.
 """
 
 import gc
@@ -31,23 +35,23 @@ from PySide6.QtWidgets import (
 from dhr_manager.domain.roles import Permission, allows
 from dhr_manager.errors import DhrError
 from dhr_manager.settings import Settings
-from dhr_manager.storage.workspace import UnlockedWorkspace
-from dhr_manager.ui.about_dialog import AboutDialog, open_user_guide
 from dhr_manager.ui.app_icon import application_icon
 from dhr_manager.ui.background import run_in_background
-from dhr_manager.ui.exports import export_calendar_file, export_return_file
 from dhr_manager.ui.page import Page
-from dhr_manager.ui.pages.action_plans_page import ActionPlansPage
-from dhr_manager.ui.pages.agencies_page import AgenciesPage
-from dhr_manager.ui.pages.audit_page import AuditPage
-from dhr_manager.ui.pages.cases_page import CasesPage
-from dhr_manager.ui.pages.dashboard import DashboardPage
-from dhr_manager.ui.pages.settings_page import SettingsPage
-from dhr_manager.ui.pages.tasks_page import TasksPage
 from dhr_manager.ui.words import role_name
 
 if TYPE_CHECKING:
+    from dhr_manager.storage.workspace import UnlockedWorkspace, Workspace
+    from dhr_manager.ui.about_dialog import AboutDialog
     from dhr_manager.ui.case.case_page import CasePage
+    from dhr_manager.ui.pages.action_plans_page import ActionPlansPage
+    from dhr_manager.ui.pages.agencies_page import AgenciesPage
+    from dhr_manager.ui.pages.audit_page import AuditPage
+    from dhr_manager.ui.pages.cases_page import CasesPage
+    from dhr_manager.ui.pages.dashboard import DashboardPage
+    from dhr_manager.ui.pages.settings_page import SettingsPage
+    from dhr_manager.ui.pages.tasks_page import TasksPage
+    from dhr_manager.ui.screens import Screens
 
 # The screens a role needs a permission to see; every other screen is for everyone.
 RESTRICTED_VIEWS = {"agencies": Permission.READ_ALL_CASES, "audit": Permission.READ_AUDIT}
@@ -56,58 +60,53 @@ _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Mou
 
 class MainWindow(QMainWindow):
     locked = Signal()
+    # The screens, built by `set_workspace` the first time (see `ui.screens`).
+    dashboard: "DashboardPage"
+    cases: "CasesPage"
+    tasks: "TasksPage"
+    action_plans: "ActionPlansPage"
+    agencies: "AgenciesPage"
+    audit: "AuditPage"
+    settings_page: "SettingsPage"
 
-    def __init__(self, unlocked: UnlockedWorkspace, settings: Settings | None = None, today: date | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, unlocked: "UnlockedWorkspace | None", settings: Settings | None = None,
+                 today: date | None = None, parent: QWidget | None = None) -> None:
+        """Given no workspace yet, the window says it is opening it until `set_workspace` is called."""
         super().__init__(parent)
         self.settings = settings or Settings()
         self._ws: UnlockedWorkspace | None = None
+        self._workspace: Workspace | None = None
         self.setAccessibleName(self.tr("DHR Manager"))
         QApplication.setWindowIcon(application_icon())  # every window and dialog of the application shows it
-        self._workspace_path = unlocked.path
+        self._workspace_path = unlocked.path if unlocked is not None else None
         self.resize(1200, 780)
 
-        self.dashboard = DashboardPage(today=today)
-        self.cases = CasesPage(self.settings, today=today)
-        self.tasks = TasksPage(today=today)
-        self.action_plans = ActionPlansPage(today=today)
-        self.agencies = AgenciesPage()
-        self.audit = AuditPage()
-        self.settings_page = SettingsPage(self.settings)
         self._today = today
+        self._screens: Screens | None = None
+        self._picked_while_opening: str | None = None
         self._case_page: CasePage | None = None  # built when first opened: the biggest screen, and slow to import
-        self.views: dict[str, tuple[str, Page]] = {
-            "dashboard": (self.tr("Dashboard"), self.dashboard),
-            "cases": (self.tr("Cases"), self.cases),
-            "tasks": (self.tr("Tasks"), self.tasks),
-            "actions": (self.tr("Action plans"), self.action_plans),
-            "agencies": (self.tr("Agencies"), self.agencies),
-            "audit": (self.tr("Audit"), self.audit),
-            "settings": (self.tr("Settings"), self.settings_page),
-        }
+        self.view_labels = {"dashboard": self.tr("Dashboard"), "cases": self.tr("Cases"), "tasks": self.tr("Tasks"),
+                            "actions": self.tr("Action plans"), "agencies": self.tr("Agencies"),
+                            "audit": self.tr("Audit"), "settings": self.tr("Settings")}
         self.locked_message = QLabel(self.tr("The workspace is locked."))
         self.locked_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.locked_message.setAccessibleName(self.tr("Locked"))
+        self.opening_message = QLabel(self.tr("Opening the workspace…"))
+        self.opening_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening_message.setAccessibleName(self.tr("Opening the workspace"))
 
         self.stack = QStackedWidget()
         self.stack.setAccessibleName(self.tr("Current screen"))
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(self.tr("Navigation"))
-        for key, (label, page) in self.views.items():
+        for key, label in self.view_labels.items():
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.navigation.addItem(item)
-            self.stack.addWidget(page)
-            page.open_case.connect(self.open_case)
         self.stack.addWidget(self.locked_message)
+        self.stack.addWidget(self.opening_message)
         self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 4 * self.fontMetrics().averageCharWidth())
         self.navigation.currentRowChanged.connect(self._navigate)
-        self.action_plans.open_action_plan.connect(self.open_action_plan)
-        self.dashboard.show_overdue_actions.connect(self.show_overdue_actions)
-        self.dashboard.loaded.connect(self._freeze_heap)
-        for page in (self.cases, self.tasks, self.agencies):
-            page.changed.connect(self._data_changed)  # type: ignore[attr-defined]
-        self.settings_page.saved.connect(self._restart_idle_timer)
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -127,7 +126,36 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self)
         self._restore_geometry()
-        self.set_workspace(unlocked)
+        if unlocked is not None:
+            self.set_workspace(unlocked)
+        else:
+            self._disable_actions()
+            self.stack.setCurrentWidget(self.opening_message)
+            self.status_label.setText(self.tr("Opening the workspace…"))
+
+    @property
+    def views(self) -> "dict[str, tuple[str, Page]]":
+        """Each screen by its navigation key, with its label; empty until the screens are built."""
+        pages = self._screens.by_view() if self._screens is not None else {}
+        return {key: (label, pages[key]) for key, label in self.view_labels.items() if key in pages}
+
+    def _build_screens(self) -> None:
+        """Build the screens (their modules are imported by now: see `WorkspaceOpener`) and wire them up."""
+        from dhr_manager.ui.screens import build_screens
+
+        screens = self._screens = build_screens(self.settings, self._today)
+        self.dashboard, self.cases, self.tasks = screens.dashboard, screens.cases, screens.tasks
+        self.action_plans, self.agencies, self.audit = screens.action_plans, screens.agencies, screens.audit
+        self.settings_page = screens.settings_page
+        for page in screens.by_view().values():
+            self.stack.addWidget(page)
+            page.open_case.connect(self.open_case)
+        self.action_plans.open_action_plan.connect(self.open_action_plan)
+        self.dashboard.show_overdue_actions.connect(self.show_overdue_actions)
+        self.dashboard.loaded.connect(self._freeze_heap)
+        for changing in (self.cases, self.tasks, self.agencies):
+            changing.changed.connect(self._data_changed)
+        self.settings_page.saved.connect(self._restart_idle_timer)
 
     # ---- actions ---------------------------------------------------------------------------------------------
 
@@ -166,7 +194,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.view_actions: dict[str, QAction] = {}
-        for number, (key, (label, _page)) in enumerate(self.views.items(), start=1):
+        for number, (key, label) in enumerate(self.view_labels.items(), start=1):
             action = self._action(label, f"Ctrl+{number}", lambda _=False, k=key: self.show_view(k))
             view_menu.addAction(action)
             self.view_actions[key] = action
@@ -186,12 +214,16 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def show_user_guide(self) -> None:
+        from dhr_manager.ui.about_dialog import open_user_guide  # the window appears sooner without it
+
         if open_user_guide() is None:
             self.warn(self.tr("User guide not installed"), self.tr(
                 "This installation does not include the user guide. It is the file docs/user-guide.md of "
                 "DHR Manager's source, and the packaged application includes it."))
 
-    def show_about(self) -> AboutDialog:
+    def show_about(self) -> "AboutDialog":
+        from dhr_manager.ui.about_dialog import AboutDialog
+
         dialog = AboutDialog(self._workspace_path, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -199,9 +231,12 @@ class MainWindow(QMainWindow):
 
     # ---- workspace and locking -------------------------------------------------------------------------------
 
-    def set_workspace(self, unlocked: UnlockedWorkspace) -> None:
+    def set_workspace(self, unlocked: "UnlockedWorkspace") -> None:
         """Show `unlocked`: at start and after the user unlocks again."""
+        if self._screens is None:
+            self._build_screens()
         self._ws = unlocked
+        self._workspace = unlocked.workspace
         self._workspace_path = unlocked.path
         role = unlocked.user.role
         self.setWindowTitle(self.tr("DHR Manager — {name}").format(name=unlocked.path.name))
@@ -213,13 +248,15 @@ class MainWindow(QMainWindow):
         self.calendar_action.setEnabled(True)
         self.return_action.setEnabled(allows(role, Permission.READ_ALL_CASES))
         allowed = {key: allows(role, permission) for key, permission in RESTRICTED_VIEWS.items()}
-        for row, key in enumerate(self.views):
+        for row, key in enumerate(self.view_labels):
             self.navigation.item(row).setHidden(not allowed.get(key, True))
             self.view_actions[key].setEnabled(allowed.get(key, True))  # locking disabled them all
         for action in (self.lock_action, self.find_action, self.refresh_action, self.back_action):
             action.setEnabled(True)
         self.navigation.setEnabled(True)
-        last = self.settings.get("last_view")
+        # The screen picked while the workspace was opening, else the one shown last time.
+        last = self._picked_while_opening or self.settings.get("last_view")
+        self._picked_while_opening = None
         self.show_view(last if last in self.views and allowed.get(last, True) else "dashboard")
         self._restart_idle_timer()
         self._freeze_heap()
@@ -233,8 +270,13 @@ class MainWindow(QMainWindow):
         gc.freeze()
 
     @property
-    def workspace(self) -> UnlockedWorkspace | None:
+    def workspace(self) -> "UnlockedWorkspace | None":
         return self._ws
+
+    @property
+    def sealed_workspace(self) -> "Workspace | None":
+        """The workspace file last shown, locked or not: what Unlock opens again."""
+        return self._workspace
 
     def lock(self) -> None:
         """Drop the key and every decrypted value on screen, then let the application ask to unlock."""
@@ -244,10 +286,14 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.locked_message)
         self.status_label.setText(self.tr("Locked"))
         self.navigation.setEnabled(False)
+        self._disable_actions()
+        self.locked.emit()
+
+    def _disable_actions(self) -> None:
+        """Every action that reaches the workspace, while it is locked or still opening; Quit and Help stay."""
         for action in self.actions():
             if action is not self.quit_action:
                 action.setEnabled(False)
-        self.locked.emit()
 
     def _forget_workspace(self) -> None:
         self.idle_timer.stop()
@@ -271,16 +317,20 @@ class MainWindow(QMainWindow):
     # ---- navigation ------------------------------------------------------------------------------------------
 
     def show_view(self, key: str) -> None:
-        row = list(self.views).index(key)
+        row = list(self.view_labels).index(key)
         if self.navigation.currentRow() == row:
             self._navigate(row)
         else:
             self.navigation.setCurrentRow(row)
 
     def _navigate(self, row: int) -> None:
-        if row < 0 or self._ws is None:
+        if row < 0:
             return
-        key = list(self.views)[row]
+        key = list(self.view_labels)[row]
+        if self._ws is None:
+            if self._screens is None:  # still opening: that screen is shown once it is built
+                self._picked_while_opening = key
+            return
         page = self.views[key][1]
         self._show_page(page)
         self.settings.set("last_view", key)
@@ -312,7 +362,7 @@ class MainWindow(QMainWindow):
         self._show_page(self.case_page)
         # A case belongs under Cases in the navigation, whichever screen it was opened from.
         self.navigation.blockSignals(True)
-        self.navigation.setCurrentRow(list(self.views).index("cases"))
+        self.navigation.setCurrentRow(list(self.view_labels).index("cases"))
         self.navigation.blockSignals(False)
 
     def open_action_plan(self, reference: str) -> None:
@@ -342,7 +392,7 @@ class MainWindow(QMainWindow):
 
     def _back(self) -> None:
         if self._case_page is not None and self.stack.currentWidget() is self._case_page:
-            self.show_view(list(self.views)[max(self.navigation.currentRow(), 0)])
+            self.show_view(list(self.view_labels)[max(self.navigation.currentRow(), 0)])
 
     def _find(self) -> None:
         self.show_view("cases")
@@ -355,10 +405,14 @@ class MainWindow(QMainWindow):
     # ---- exports and backup ----------------------------------------------------------------------------------
 
     def export_calendar(self) -> None:
+        from dhr_manager.ui.exports import export_calendar_file
+
         if self._ws is not None:
             export_calendar_file(self, self._ws)
 
     def export_return(self) -> None:
+        from dhr_manager.ui.exports import export_return_file
+
         if self._ws is not None:
             export_return_file(self, self._ws)
 

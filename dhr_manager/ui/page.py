@@ -1,9 +1,12 @@
 """The contract every screen of the main window keeps, so that locking can clear them all at once."""
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from dhr_manager.storage.workspace import UnlockedWorkspace
+if TYPE_CHECKING:  # the main window, which shows pages, appears before the storage layer is imported
+    from dhr_manager.storage.workspace import UnlockedWorkspace
 
 
 class Page(QWidget):
@@ -16,7 +19,7 @@ class Page(QWidget):
 
     open_case = Signal(str)
 
-    def show_workspace(self, ws: UnlockedWorkspace) -> None:
+    def show_workspace(self, ws: "UnlockedWorkspace") -> None:
         raise NotImplementedError
 
     def clear(self) -> None:

@@ -1,9 +1,11 @@
 """Asking who the user is and for their passphrase, at start and again after the workspace was locked.
 
-At start the dialog is shown before the workspace file is open (see `WorkspaceOpener`): the passphrase can be
-typed at once, and the names appear as soon as the file is read. Pressing Unlock earlier waits for it.
+The dialog reads the names and opens the key slot straight from the file (`storage.unlocking`: sqlite3 and
+cryptography only), so at start it needs neither SQLAlchemy nor the services, which import behind it while the
+user types (see `WorkspaceOpener`).
 """
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -19,24 +21,21 @@ from PySide6.QtWidgets import (
 )
 
 from dhr_manager.errors import DhrError, WrongPassphrase
+from dhr_manager.storage.unlocking import open_with_passphrase, user_names
 from dhr_manager.ui.labels import InlineError, heading, paragraph
-from dhr_manager.ui.workspace_opener import WorkspaceOpener
 
-if TYPE_CHECKING:  # importing them takes longer than showing this dialog: see WorkspaceOpener
-    from dhr_manager.storage.workspace import UnlockedWorkspace, Workspace
+if TYPE_CHECKING:
+    from dhr_manager.storage.unlocking import OpenedKey
 
 
 class UnlockDialog(QDialog):
-    """Stays open until the passphrase opens the workspace or the user cancels; `unlocked` holds the result.
+    """Stays open until the passphrase opens the workspace's key or the user cancels; `key` holds the result,
+    for `Workspace.unlock_with`. The file at `path` has passed `preflight`; its names are read at once."""
 
-    Given a `WorkspaceOpener` rather than an open workspace, it rejects itself if the file cannot be opened,
-    leaving the reason in `open_error`."""
-
-    def __init__(self, workspace: "Workspace | WorkspaceOpener", parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._workspace: Workspace | None = None
-        self.unlocked: UnlockedWorkspace | None = None
-        self.open_error: DhrError | None = None
+        self.path = path
+        self.key: OpenedKey | None = None
         self.setWindowTitle(self.tr("Unlock the DHR Manager workspace"))
         self.setAccessibleName(self.tr("Unlock the workspace"))
         self.setMinimumWidth(520)
@@ -61,7 +60,7 @@ class UnlockDialog(QDialog):
         self.user_combo.currentIndexChanged.connect(self._update_button)
         self.passphrase_edit.textChanged.connect(self._update_button)
 
-        location = paragraph(self.tr("Workspace: {path}").format(path=workspace.path))
+        location = paragraph(self.tr("Workspace: {path}").format(path=path))
         location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Unlock the workspace")))
@@ -71,57 +70,27 @@ class UnlockDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.unlock_button.setDefault(True)  # only once the button is inside the dialog, or Qt ignores it
-        if isinstance(workspace, WorkspaceOpener):
-            self._opener: WorkspaceOpener | None = workspace
-            workspace.opened.connect(self._opened)
-            workspace.failed.connect(self._failed)
-            self.user_combo.setPlaceholderText(self.tr("Reading the names…"))
-            self.passphrase_edit.setFocus()  # most workspaces have one user; typing need not wait for the names
-            if workspace.ready:
-                self._opened()
-        else:
-            self._opener = None
-            self._show_users(workspace)
-            (self.passphrase_edit if self.user_combo.currentIndex() >= 0 else self.user_combo).setFocus()
+        try:
+            self._show_users(user_names(path))
+        except DhrError as exc:  # the file went between the check and now: say so, and Unlock stays off
+            self.error.show_message(exc.message)
+        (self.passphrase_edit if self.user_combo.currentIndex() >= 0 else self.user_combo).setFocus()
         self._update_button()
 
-    def _show_users(self, workspace: "Workspace") -> None:
-        self._workspace = workspace
-        self.user_combo.addItems(workspace.user_names())
+    def _show_users(self, names: list[str]) -> None:
+        self.user_combo.addItems(names)
         if self.user_combo.count() > 1:
             # Nobody is preselected where several people share the workspace: each must say who they are.
             self.user_combo.setPlaceholderText(self.tr("Choose your name"))
             self.user_combo.setCurrentIndex(-1)
-        else:
-            self.user_combo.setPlaceholderText("")
-            self.user_combo.setCurrentIndex(0)  # a placeholder, shown while reading the names, stops Qt doing it
-
-    def _opened(self) -> None:
-        if self._workspace is None and self._opener is not None:
-            self._show_users(self._opener.workspace())
-            self._update_button()
-
-    def _failed(self, exc: DhrError) -> None:
-        self.open_error = exc
-        self.reject()
 
     def _update_button(self) -> None:
-        named = self.user_combo.currentIndex() >= 0 or self._workspace is None  # names not read yet: wait on Unlock
-        self.unlock_button.setEnabled(named and bool(self.passphrase_edit.text()))
+        self.unlock_button.setEnabled(self.user_combo.currentIndex() >= 0 and bool(self.passphrase_edit.text()))
 
     def _unlock(self) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # deriving the key takes a moment
         try:
-            if self._workspace is None and self._opener is not None:
-                self._opener.workspace()  # the user was quicker than the imports: wait for them
-                self._opened()
-                if self.user_combo.currentIndex() < 0:
-                    self._update_button()
-                    self.error.show_message(self.tr("Choose your name, then press Unlock."))
-                    self.user_combo.setFocus()
-                    return
-            assert self._workspace is not None
-            self.unlocked = self._workspace.unlock(self.user_combo.currentText(), self.passphrase_edit.text())
+            self.key = open_with_passphrase(self.path, self.user_combo.currentText(), self.passphrase_edit.text())
         except WrongPassphrase as exc:
             self.error.show_message(exc.message)
             self.passphrase_edit.clear()

@@ -1,5 +1,6 @@
 """What `start` decides before the main window appears (the event loop itself is never entered here)."""
 
+import time
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,9 @@ def test_lock_now_asks_to_unlock_again_and_cancelling_that_closes_the_window(
 
     def event_loop() -> int:
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        deadline = time.monotonic() + 30
+        while window.workspace is None and time.monotonic() < deadline:  # the screens arrive once imported
+            QApplication.processEvents()
         seen.append(window.status_label.text())
         for _ in range(2):
             window.lock_action.trigger()

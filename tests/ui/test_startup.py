@@ -1,6 +1,7 @@
-"""Starting quickly: the unlock dialog works before the workspace file is read, the dashboard fills in the
-background with a visible "Loading…", the case page is built when first opened, and the first window does not
-import the document, spreadsheet and calendar libraries."""
+"""Starting quickly: the unlock dialog opens the key before the rest of the application is imported, the main
+window answers while the workspace opens, the dashboard fills in the background with a visible "Loading…", the
+case page is built when first opened, and the first window does not import the document, spreadsheet and
+calendar libraries."""
 
 import subprocess
 import sys
@@ -13,9 +14,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from dhr_manager import app
-from dhr_manager.domain.roles import Role
 from dhr_manager.services.cases import create_case
-from dhr_manager.services.users import add_user
 from dhr_manager.settings import Settings
 from dhr_manager.storage.workspace import UnlockedWorkspace, Workspace
 from dhr_manager.ui.main_window import MainWindow
@@ -34,74 +33,60 @@ def two_cases(unlocked: UnlockedWorkspace) -> UnlockedWorkspace:
     return unlocked
 
 
-def opened_dialog(qtbot: QtBot, opener: WorkspaceOpener) -> UnlockDialog:
-    dialog = UnlockDialog(opener)
+def test_the_dialog_opens_the_key_from_the_file_and_the_workspace_follows_when_imported(
+        qtbot: QtBot, sealed: Workspace) -> None:
+    dialog = UnlockDialog(sealed.path)
     qtbot.addWidget(dialog)
     dialog.show()
-    return dialog
-
-
-def unlocked_as_admin(dialog: UnlockDialog, opener: WorkspaceOpener) -> None:
-    assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.unlocked is not None and dialog.unlocked.user.name == ADMIN
-    dialog.unlocked.lock()
-    opener.workspace().close()
-
-
-def test_the_passphrase_can_be_typed_before_the_names_are_read_then_unlocks(qtbot: QtBot, sealed: Workspace) -> None:
-    opener = WorkspaceOpener(sealed.path)
-    dialog = opened_dialog(qtbot, opener)
-    assert dialog.user_combo.count() == 0
-    assert dialog.user_combo.placeholderText() == "Reading the names…"
-
-    qtbot.keyClicks(dialog.passphrase_edit, PASSPHRASE)  # the file is not even being read yet
-    assert dialog.passphrase_edit.text() == PASSPHRASE
-    with qtbot.waitSignal(opener.opened):
-        opener.start()
-    assert dialog.user_combo.currentText() == ADMIN  # the only user, chosen for them
-    qtbot.keyClick(dialog.passphrase_edit, Qt.Key.Key_Return)
-
-    unlocked_as_admin(dialog, opener)
-
-
-def test_unlock_pressed_before_the_file_is_read_waits_for_it(qtbot: QtBot, sealed: Workspace) -> None:
-    opener = WorkspaceOpener(sealed.path)
-    dialog = opened_dialog(qtbot, opener)
+    assert dialog.user_combo.currentText() == ADMIN  # read straight from the file, the only user chosen for them
     qtbot.keyClicks(dialog.passphrase_edit, PASSPHRASE)
-    assert dialog.unlock_button.isEnabled()
-
     qtbot.keyClick(dialog.passphrase_edit, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.key is not None
 
-    unlocked_as_admin(dialog, opener)
-
-
-def test_with_several_users_an_early_unlock_asks_who_they_are(qtbot: QtBot, unlocked: UnlockedWorkspace) -> None:
-    add_user(unlocked, "Chris Chair", Role.CHAIR, "chairs passphrase here")
-    opener = WorkspaceOpener(unlocked.path)
-    dialog = opened_dialog(qtbot, opener)
-    qtbot.keyClicks(dialog.passphrase_edit, PASSPHRASE)
-    dialog.unlock_button.click()
-
-    assert dialog.unlocked is None and dialog.isVisible()
-    assert dialog.error.text() == "Choose your name, then press Unlock."
-    assert dialog.user_combo.currentIndex() == -1 and not dialog.unlock_button.isEnabled()
-    dialog.user_combo.setCurrentText(ADMIN)
-    dialog.unlock_button.click()
-    assert dialog.unlocked is not None and dialog.unlocked.user.name == ADMIN
-    dialog.unlocked.lock()
-    opener.workspace().close()
+    opener = WorkspaceOpener(sealed.path)
+    opened: list[Workspace] = []
+    opener.when_open(opened.append, lambda exc: pytest.fail(exc.message))
+    qtbot.waitUntil(lambda: bool(opened))
+    unlocked = opened[0].unlock_with(dialog.key)
+    assert unlocked.user.name == ADMIN and opener.opened is opened[0]
+    again: list[Workspace] = []
+    opener.when_open(again.append, lambda exc: pytest.fail(exc.message))
+    assert again == opened  # imports done: handed over at once, the same workspace
+    unlocked.lock()
+    opened[0].close()
 
 
-def test_a_file_that_cannot_be_opened_closes_the_dialog_with_the_reason(qtbot: QtBot, workspace_path: Path) -> None:
+def test_a_file_that_cannot_be_opened_is_reported_to_the_waiting_window(qtbot: QtBot, workspace_path: Path) -> None:
     workspace_path.write_bytes(b"not a workspace at all" * 10)
     opener = WorkspaceOpener(workspace_path)
-    dialog = opened_dialog(qtbot, opener)
-    with qtbot.waitSignal(opener.failed):
-        opener.start()
-    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
-    assert dialog.open_error is not None
-    assert dialog.open_error.message == (f"{workspace_path} is not a DHR Manager workspace, or it is damaged. "
-                                         "It was not changed.")
+    reasons: list[str] = []
+    opener.when_open(lambda _ws: pytest.fail("opened a file that is not a workspace"),
+                     lambda exc: reasons.append(exc.message))
+    qtbot.waitUntil(lambda: bool(reasons))
+    assert reasons == [f"{workspace_path} is not a DHR Manager workspace, or it is damaged. It was not changed."]
+    assert opener.opened is None
+
+
+def test_the_window_answers_while_the_workspace_opens_then_shows_the_screen_picked(
+        qtbot: QtBot, two_cases: UnlockedWorkspace, tmp_path: Path) -> None:
+    window = MainWindow(None, Settings(tmp_path / "settings.json"))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.current_page() is window.opening_message and window.views == {}
+    assert window.status_label.text() == "Opening the workspace…"
+    assert not window.new_case_action.isEnabled() and not window.lock_action.isEnabled()
+    assert window.quit_action.isEnabled() and window.user_guide_action.isEnabled()
+
+    window.navigation.setFocus()
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Down)  # Dashboard, then Cases
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
+    assert window.navigation.currentItem().text() == "Cases"
+
+    window.set_workspace(two_cases)
+    assert window.current_page() is window.cases  # the screen picked while it opened
+    assert window.cases.table.model().rowCount() == 2
+    assert window.status_label.text() == f"Unlocked as {ADMIN} (administrator)"
+    assert window.new_case_action.isEnabled() and window.lock_action.isEnabled()
 
 
 def test_the_dashboard_says_loading_then_shows_the_cases(qtbot: QtBot, two_cases: UnlockedWorkspace) -> None:
@@ -172,15 +157,18 @@ def imported_by(statement: str) -> set[str]:
     return {name.split(".")[0] for name in result.stdout.split()} | set(result.stdout.split())
 
 
-def test_the_unlock_dialog_needs_only_qt_and_the_first_window_no_document_libraries() -> None:
+def test_the_unlock_dialog_and_the_window_need_only_qt_and_the_screens_no_document_libraries() -> None:
+    heavy = {"sqlalchemy", "cryptography", "argon2", "dhr_manager.storage.workspace"}
     at_unlock = imported_by("import dhr_manager.ui.application")
     assert "PySide6" in at_unlock
-    assert not at_unlock & {"sqlalchemy", "cryptography", "argon2", "dhr_manager.storage.workspace"}
+    assert not at_unlock & heavy
 
-    at_window = imported_by("import dhr_manager.ui.main_window")
-    assert "sqlalchemy" in at_window
-    assert not at_window & {"docx", "docxtpl", "lxml", "openpyxl", "msoffcrypto", "alembic", "icalendar",
-                            "dhr_manager.ui.case.case_page"}
+    assert not imported_by("import dhr_manager.ui.main_window") & heavy  # it appears before they are loaded
+
+    at_screens = imported_by("import dhr_manager.ui.screens")
+    assert "sqlalchemy" in at_screens
+    assert not at_screens & {"docx", "docxtpl", "lxml", "openpyxl", "msoffcrypto", "alembic", "icalendar",
+                             "dhr_manager.ui.case.case_page"}
 
 
 def test_the_gui_starts_without_the_command_line_only_for_no_command(

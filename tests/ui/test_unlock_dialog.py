@@ -12,7 +12,7 @@ from tests.conftest import ADMIN, PASSPHRASE
 
 
 def test_a_wrong_passphrase_is_explained_and_the_right_one_unlocks(qtbot: QtBot, sealed: Workspace) -> None:
-    dialog = UnlockDialog(sealed)
+    dialog = UnlockDialog(sealed.path)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.user_combo.currentText() == ADMIN
@@ -25,22 +25,22 @@ def test_a_wrong_passphrase_is_explained_and_the_right_one_unlocks(qtbot: QtBot,
     assert dialog.error.text() == f"The passphrase for {ADMIN} is wrong. Nothing was changed."
     assert dialog.passphrase_edit.text() == ""
     assert not dialog.unlock_button.isEnabled()
-    assert dialog.unlocked is None
+    assert dialog.key is None
 
     qtbot.keyClicks(dialog.passphrase_edit, PASSPHRASE)
     qtbot.keyClick(dialog.passphrase_edit, Qt.Key.Key_Return)
 
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.unlocked is not None
-    assert dialog.unlocked.user.name == ADMIN
-    assert not dialog.unlocked.locked
-    dialog.unlocked.lock()
+    assert dialog.key is not None and dialog.key.user.name == ADMIN
+    unlocked = sealed.unlock_with(dialog.key)  # the key the dialog opened is the workspace's own
+    assert not unlocked.locked and unlocked.user.name == ADMIN
+    unlocked.lock()
 
 
 def test_where_several_people_share_a_workspace_each_must_choose_their_name(
         qtbot: QtBot, unlocked: UnlockedWorkspace) -> None:
     add_user(unlocked, "Chris Chair", Role.CHAIR, "chairs passphrase here")
-    dialog = UnlockDialog(unlocked.workspace)
+    dialog = UnlockDialog(unlocked.path)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.passphrase_edit, PASSPHRASE)
     assert dialog.user_combo.currentIndex() == -1
