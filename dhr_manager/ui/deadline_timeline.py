@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QImage, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -66,6 +66,53 @@ def _spans(case: CaseOverview, today: date) -> list[tuple[Stage, date, date]]:
     return spans
 
 
+def _tr(text: str) -> str:
+    """Translated in the widget's own context, so these words share its translations; safe on any thread."""
+    return QCoreApplication.translate("DeadlineTimeline", text)
+
+
+def row_label(case: CaseOverview) -> str:
+    label = (_tr("{case} ({pseudonym})").format(case=case.reference, pseudonym=case.victim_pseudonym)
+             if case.victim_pseudonym else case.reference)
+    return _tr("{label} — paused").format(label=label) if case.status is Status.PAUSED else label
+
+
+def _case_line(case: CaseOverview, today: date) -> str:
+    line = _tr("{label}: {stage} stage").format(label=row_label(case), stage=stage_name(case.stage))
+    if case.stage in case.stage_entered:
+        line += _tr(" since {day}").format(day=day_text(case.stage_entered[case.stage]))
+    following = case.next_deadline
+    if following is None:
+        return line + _tr("; no open deadlines")
+    when = days_left_text(following.due, today)
+    if following.status is DeadlineStatus.PAUSED:
+        when = _tr("{when} (clock paused)").format(when=when)
+    line += _tr("; next: {deadline}, {when}").format(deadline=deadline_text(following), when=when)
+    still_open = case.open_deadlines()
+    overdue = sum(d.status is DeadlineStatus.OVERDUE for d in still_open)
+    if overdue > 1:
+        line += _tr("; {open} open deadlines, {overdue} overdue").format(open=len(still_open), overdue=overdue)
+    elif len(still_open) > 1:
+        line += _tr("; {open} open deadlines").format(open=len(still_open))
+    return line
+
+
+@dataclass(frozen=True)
+class PreparedTimeline:
+    """The cases in the order drawn and the picture in words: made off the GUI thread by `prepare`."""
+
+    cases: list[CaseOverview]
+    text: str
+    today: date
+
+
+def prepare(overviews: Iterable[CaseOverview], today: date, live_only: bool = True) -> PreparedTimeline:
+    """Only the live cases unless `live_only` is False, oldest first, with one line of words per case."""
+    cases = sorted((o for o in overviews if o.live or not live_only),
+                   key=lambda o: (min(o.stage_entered.values(), default=today), o.reference))
+    return PreparedTimeline(cases, "\n".join(_case_line(case, today) for case in cases), today)
+
+
 @dataclass(frozen=True)
 class _Geometry:
     """Where everything goes for one width: computed from the font, shared by painting and `sizeHint`."""
@@ -96,6 +143,7 @@ class DeadlineTimeline(QWidget):
         self._cases: list[CaseOverview] = []
         self._today = date.today()
         self._placeholder = ""
+        self._text = ""
         # Per font: the widest row label and the months shown, until the cases change.
         self._measured: dict[tuple[int, int, int, float], tuple[int, date, date]] = {}
         self.setAccessibleName(self.tr("Deadline timeline"))
@@ -105,16 +153,21 @@ class DeadlineTimeline(QWidget):
 
     def set_cases(self, overviews: Iterable[CaseOverview], today: date, live_only: bool = True) -> None:
         """Show `overviews` (only the live ones unless `live_only` is False), oldest case first, as of `today`."""
-        self._today = today
-        self._cases = sorted((o for o in overviews if o.live or not live_only),
-                             key=lambda o: (min(o.stage_entered.values(), default=today), o.reference))
+        self.show_prepared(prepare(overviews, today, live_only))
+
+    def show_prepared(self, prepared: "PreparedTimeline") -> None:
+        """Show what `prepare` made, perhaps on a worker thread (the words for a thousand cases take a while)."""
+        self._today = prepared.today
+        self._cases = prepared.cases
         self._placeholder = self.tr("No live cases.")
+        self._text = prepared.text
         self._changed()
 
     def clear(self) -> None:
         """Forget every case, so nothing decrypted stays on screen or in the accessible description."""
         self._cases = []
         self._placeholder = ""
+        self._text = ""
         self._changed()
 
     def _changed(self) -> None:
@@ -123,34 +176,9 @@ class DeadlineTimeline(QWidget):
         self.updateGeometry()
         self.update()
 
-    def row_label(self, case: CaseOverview) -> str:
-        label = (self.tr("{case} ({pseudonym})").format(case=case.reference, pseudonym=case.victim_pseudonym)
-                 if case.victim_pseudonym else case.reference)
-        return self.tr("{label} — paused").format(label=label) if case.status is Status.PAUSED else label
-
     def text_equivalent(self) -> str:
         """The picture in words, one line per case: where it is, since when, and what is due next."""
-        return "\n".join(self._case_line(case) for case in self._cases) or self._placeholder
-
-    def _case_line(self, case: CaseOverview) -> str:
-        line = self.tr("{label}: {stage} stage").format(label=self.row_label(case), stage=stage_name(case.stage))
-        if case.stage in case.stage_entered:
-            line += self.tr(" since {day}").format(day=day_text(case.stage_entered[case.stage]))
-        following = case.next_deadline
-        if following is None:
-            return line + self.tr("; no open deadlines")
-        when = days_left_text(following.due, self._today)
-        if following.status is DeadlineStatus.PAUSED:
-            when = self.tr("{when} (clock paused)").format(when=when)
-        line += self.tr("; next: {deadline}, {when}").format(deadline=deadline_text(following), when=when)
-        still_open = case.open_deadlines()
-        overdue = sum(d.status is DeadlineStatus.OVERDUE for d in still_open)
-        if overdue > 1:
-            line += self.tr("; {open} open deadlines, {overdue} overdue").format(open=len(still_open),
-                                                                                 overdue=overdue)
-        elif len(still_open) > 1:
-            line += self.tr("; {open} open deadlines").format(open=len(still_open))
-        return line
+        return self._text or self._placeholder
 
     # ---- geometry ------------------------------------------------------------------------------------------
 
@@ -170,7 +198,7 @@ class DeadlineTimeline(QWidget):
         # Layout asks for the size hint dozens of times; measuring a thousand labels each time froze the window.
         font_key = (fm.height(), fm.averageCharWidth(), fm.maxWidth(), fm.fontDpi())
         if font_key not in self._measured:
-            labels = [fm.horizontalAdvance(self.row_label(case)) for case in self._cases]
+            labels = [fm.horizontalAdvance(row_label(case)) for case in self._cases]
             self._measured[font_key] = (max(labels, default=0), *self._range())
         widest, start, end = self._measured[font_key]
         label_w = min(widest, fm.averageCharWidth() * _LABEL_CHARS) + 2 * pad
@@ -291,7 +319,7 @@ class DeadlineTimeline(QWidget):
         middle = top + geometry.row_h / 2
         pad = geometry.pad
         painter.setPen(self.palette().text().color())
-        label = fm.elidedText(self.row_label(case), Qt.TextElideMode.ElideRight, geometry.label_w - 2 * pad)
+        label = fm.elidedText(row_label(case), Qt.TextElideMode.ElideRight, geometry.label_w - 2 * pad)
         painter.drawText(QRect(pad, top, geometry.label_w - 2 * pad, geometry.row_h),
                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
         spans = _spans(case, self._today)

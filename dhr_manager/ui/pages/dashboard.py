@@ -25,7 +25,8 @@ from dhr_manager.services.actions import ActionView, list_actions
 from dhr_manager.services.overview import CaseOverview, case_overviews
 from dhr_manager.storage.workspace import UnlockedWorkspace
 from dhr_manager.ui.background import run_quietly
-from dhr_manager.ui.deadline_timeline import DeadlineTimeline
+from dhr_manager.ui.deadline_timeline import DeadlineTimeline, PreparedTimeline
+from dhr_manager.ui.deadline_timeline import prepare as prepare_timeline
 from dhr_manager.ui.fields import button, table_view
 from dhr_manager.ui.labels import heading
 from dhr_manager.ui.models.deadline_table_model import DeadlineRow, DeadlineTableModel, due_soon
@@ -137,16 +138,17 @@ class DashboardPage(Page):
             self.nothing_due.setText(self.tr("Loading the cases…"))
             self.due_pages.setCurrentWidget(self.nothing_due)
 
-        def read() -> tuple[list[CaseOverview], list[DeadlineRow], list[ActionView]]:
+        def read() -> tuple[list[CaseOverview], list[DeadlineRow], list[ActionView], PreparedTimeline]:
             overviews = case_overviews(ws, today)
             overdue = list_actions(ws, rag=Rag.RED, open_only=True, today=today)
-            return overviews, due_soon(overviews, today), overdue  # sorting a thousand cases' deadlines: not on the GUI
+            # Sorting a thousand cases' deadlines and putting the timeline in words: not on the GUI thread.
+            return overviews, due_soon(overviews, today), overdue, prepare_timeline(overviews, today)
 
         run_quietly(self, read, lambda result: self._loaded(token, *result, today),
                     lambda exc: self._failed(token, exc))
 
     def _loaded(self, token: object, overviews: list[CaseOverview], due: list[DeadlineRow],
-                overdue_actions: list[ActionView], today: date) -> None:
+                overdue_actions: list[ActionView], timeline: PreparedTimeline, today: date) -> None:
         """The table first, the timeline on the next turn of the event loop: each takes tens of milliseconds
         over a thousand cases, and together they would hold up the window's painting and keys."""
         if token is not self._loading:
@@ -159,13 +161,13 @@ class DashboardPage(Page):
         else:
             self.nothing_due.setText(self.tr("Nothing is overdue or due in the next 7 days."))
             self.due_pages.setCurrentWidget(self.nothing_due)
-        QTimer.singleShot(0, self, lambda: self._loaded_timeline(token, overviews, today))
+        QTimer.singleShot(0, self, lambda: self._loaded_timeline(token, timeline, today))
 
-    def _loaded_timeline(self, token: object, overviews: list[CaseOverview], today: date) -> None:
+    def _loaded_timeline(self, token: object, timeline: PreparedTimeline, today: date) -> None:
         if token is not self._loading:
             return
         self._loading = None
-        self.timeline.set_cases(overviews, today)
+        self.timeline.show_prepared(timeline)
         self.timeline_text.setPlainText(self.timeline.accessibleDescription())  # its text equivalent, made once
         self.as_of.setText(self.tr("As of {day}").format(day=day_text(today)))
         self.loaded.emit()
