@@ -102,7 +102,10 @@ def start(workspace_path: Path | None) -> int:
         unlocking = _unlock(path)
         if isinstance(unlocking, int):
             return unlocking
-        key, opener = unlocking
+        # Only this list holds the opened key from here on, and `attach` empties it: after Lock now, nothing in
+        # this function (which runs as long as the application) may still hold the data key.
+        waiting_key, opener = [unlocking[0]], unlocking[1]
+        del unlocking
         from dhr_manager.ui.main_window import MainWindow
 
         window = MainWindow(None)
@@ -114,7 +117,7 @@ def start(workspace_path: Path | None) -> int:
 
         def attach(workspace: "Workspace") -> None:
             try:
-                window.set_workspace(workspace.unlock_with(key))
+                window.set_workspace(workspace.unlock_with(waiting_key.pop()))
             except DhrError as exc:
                 failed(exc)
 
