@@ -122,9 +122,6 @@ class MainWindow(QMainWindow):
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self.lock)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
         self._restore_geometry()
         if unlocked is not None:
             self.set_workspace(unlocked)
@@ -237,6 +234,12 @@ class MainWindow(QMainWindow):
             self._build_screens()
         self._ws = unlocked
         self._workspace = unlocked.workspace
+        app = QApplication.instance()
+        if app is not None:
+            # Watched from now, when there is something to lock: the first events through a Python filter on
+            # the whole application make PySide set up every Qt class (about 60 ms), which need not delay the
+            # window's first appearance. Installing it again only moves it to the front.
+            app.installEventFilter(self)
         self._workspace_path = unlocked.path
         role = unlocked.user.role
         self.setWindowTitle(self.tr("DHR Manager — {name}").format(name=unlocked.path.name))

@@ -108,6 +108,14 @@ def test_it_locks_itself_after_the_idle_time(qtbot: QtBot, window: MainWindow, t
     assert "Adult A" not in everything_shown(window)
 
 
+def test_using_the_keyboard_or_mouse_postpones_the_automatic_lock(qtbot: QtBot, window: MainWindow) -> None:
+    window.show()
+    window.idle_timer.start(3000)
+    qtbot.waitUntil(lambda: window.idle_timer.remainingTime() < 2000, timeout=2500)  # no one touched it
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Down)  # any key or click, on any screen, counts as use
+    assert window.idle_timer.remainingTime() > 2800
+
+
 def test_unlocking_again_fills_the_same_window(window: MainWindow, two_cases: UnlockedWorkspace) -> None:
     window.show_view("cases")
     window.lock_action.trigger()
