@@ -16,6 +16,7 @@ excluded: the bench workspace uses the cheapest key derivation. Targets and figu
   no GUI-thread stall over 100 ms while a long operation runs in the background.
 """
 
+import compileall
 import os
 import statistics
 import subprocess
@@ -168,6 +169,9 @@ def ms(seconds: list[float]) -> str:
 
 
 def main() -> None:
+    # Started as installed (pip and the bundle compile the package): not compiling changed modules from source in
+    # every process, which happens here when PYTHONDONTWRITEBYTECODE is set, as on this machine.
+    compileall.compile_dir(HERE.parent / "dhr_manager", quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.dhr"
         ws, _ = Workspace.create(path, "Bench Admin", PASSPHRASE, kdf=CHEAP_KDF)
