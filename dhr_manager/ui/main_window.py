@@ -78,7 +78,6 @@ class MainWindow(QMainWindow):
         self._workspace: Workspace | None = None
         self.setAccessibleName(self.tr("DHR Manager"))
         QApplication.setWindowIcon(application_icon())  # every window and dialog of the application shows it
-        self._workspace_path = unlocked.path if unlocked is not None else None
         self.resize(1200, 780)
 
         self._today = today
@@ -221,7 +220,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> "AboutDialog":
         from dhr_manager.ui.about_dialog import AboutDialog
 
-        dialog = AboutDialog(self._workspace_path, self)
+        dialog = AboutDialog(self._workspace.path if self._workspace is not None else None, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -240,7 +239,6 @@ class MainWindow(QMainWindow):
             # the whole application make PySide set up every Qt class (about 60 ms), which need not delay the
             # window's first appearance. Installing it again only moves it to the front.
             app.installEventFilter(self)
-        self._workspace_path = unlocked.path
         role = unlocked.user.role
         self.setWindowTitle(self.tr("DHR Manager — {name}").format(name=unlocked.path.name))
         self.status_label.setText(self.tr("Unlocked as {name} ({role})").format(

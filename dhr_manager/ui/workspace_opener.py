@@ -2,8 +2,9 @@
 
 Qt alone starts in a blink; the rest of DHR Manager (SQLAlchemy, the services and screens) takes several times
 longer to import. `WorkspaceOpener` imports it on a worker thread while the unlock dialog is on screen (the
-dialog itself needs none of it), then opens the file on the GUI thread. Only Python's import machinery runs on
-the worker: no Qt object and no database connection is made there.
+dialog itself needs none of it), and checks and opens the file there too, so that a large file's check never
+holds up the window. No Qt object is made on the worker, and no connection is kept: the file check reads with
+its own short connection, and the engine connects when first used, on the GUI thread.
 """
 
 import importlib
@@ -24,9 +25,12 @@ if TYPE_CHECKING:
 MODULES = ("dhr_manager.ui.main_window", "dhr_manager.storage.workspace", "dhr_manager.ui.screens")
 
 
-def _import_all() -> None:
+def _import_and_open(path: Path) -> "Workspace":
     for name in MODULES:
         importlib.import_module(name)
+    from dhr_manager.storage.workspace import Workspace
+
+    return Workspace.open(path)
 
 
 class WorkspaceOpener(QObject):
@@ -36,13 +40,13 @@ class WorkspaceOpener(QObject):
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = path
-        self._imports: Future[None] | None = None
+        self._imports: Future[Workspace] | None = None
         self._waiting: list[tuple[Callable[[Workspace], None], Callable[[DhrError], None]]] = []
         self._workspace: Workspace | None = None
 
     def start(self) -> None:
         if self._imports is None:
-            self._imports = run_quietly(self, _import_all, lambda _none: self._deliver(),
+            self._imports = run_quietly(self, lambda: _import_and_open(self.path), lambda _ws: self._deliver(),
                                         lambda _exc: self._deliver())
 
     @property
@@ -61,16 +65,14 @@ class WorkspaceOpener(QObject):
         if not self._waiting:
             return
         assert self._imports is not None
-        self._imports.result()  # an import error is a broken installation: let it surface with its trace
+        error = self._imports.exception()
+        if error is not None and not isinstance(error, DhrError):
+            self._imports.result()  # an import error is a broken installation: let it surface with its trace
         waiting, self._waiting = self._waiting, []
-        try:
-            if self._workspace is None:
-                from dhr_manager.storage.workspace import Workspace
-
-                self._workspace = Workspace.open(self.path)
-        except DhrError as exc:
+        if isinstance(error, DhrError):
             for _done, failed in waiting:
-                failed(exc)
+                failed(error)
             return
+        self._workspace = self._imports.result()
         for done, _failed in waiting:
             done(self._workspace)
