@@ -3,13 +3,18 @@
 Only Qt is imported before the unlock dialog shows; the rest of the application is imported while the user types
 (`WorkspaceOpener`). The main window appears as soon as the passphrase has opened the key, builds its screens when
 those imports are done, and fills its first screen in the background.
+
+Nothing on the way to that first window touches PySide's `Qt` namespace (`QtCore.Qt`): the first use of it makes
+PySide create its 93 enums, about 45 ms, as long as everything else this module adds before the dialog. The
+modules on that way (this one, the unlock dialog, the main window's shell and what they import) refer to it as
+`QtCore.Qt` inside functions that run later, so that it is set up behind the window, with the screens.
 """
 
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from dhr_manager.errors import DhrError
@@ -122,8 +127,9 @@ def start(workspace_path: Path | None) -> int:
                 failed(exc)
 
         opener.when_open(attach, failed)
-    # Queued, so the window has cleared itself on screen before the unlock dialog appears over it.
-    window.locked.connect(lambda: _unlock_again(window), Qt.ConnectionType.QueuedConnection)
+    # On the next turn of the event loop, so the window has cleared itself on screen before the unlock dialog
+    # appears over it.
+    window.locked.connect(lambda: QTimer.singleShot(0, window, lambda: _unlock_again(window)))
     window.show()
     try:
         if failures:  # failed before the loop started: no window is left whose closing would end it

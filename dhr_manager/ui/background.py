@@ -8,7 +8,8 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6 import QtCore  # QtCore.Qt when used, not at import: see ui.application
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
@@ -36,7 +37,7 @@ def run_in_background(parent: QWidget, label: str, work: Callable[[], Any], on_d
     """Start `work` on the thread pool; `on_done(result)` or `on_error(exc)` run on the GUI thread after."""
     dialog = QProgressDialog(label, "", 0, 0, parent)
     dialog.setCancelButton(None)  # the services cannot be interrupted half-way; they are transactions
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
     dialog.setAccessibleName(label)
     relay = _Relay(dialog)
@@ -49,8 +50,8 @@ def run_in_background(parent: QWidget, label: str, work: Callable[[], Any], on_d
         dialog.reset()
         on_error(exc)  # type: ignore[arg-type]
 
-    relay.finished.connect(finish, Qt.ConnectionType.QueuedConnection)
-    relay.failed.connect(fail, Qt.ConnectionType.QueuedConnection)
+    relay.finished.connect(finish, QtCore.Qt.ConnectionType.QueuedConnection)
+    relay.failed.connect(fail, QtCore.Qt.ConnectionType.QueuedConnection)
     QThreadPool.globalInstance().start(_Job(work, relay))
     return dialog
 

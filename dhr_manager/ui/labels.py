@@ -1,6 +1,6 @@
 """The kinds of text label every dialog shares, so headings, explanations and errors look alike everywhere."""
 
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6 import QtGui
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -40,4 +40,6 @@ class InlineError(QLabel):
         self.setText(text)
         self.setVisible(bool(text))
         if text:
-            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
+            # QtGui.QAccessible when first needed: PySide sets the class up (about 5 ms) on its first use, which
+            # need not hold up the unlock dialog.
+            QtGui.QAccessible.updateAccessibility(QtGui.QAccessibleAnnouncementEvent(self, text))

@@ -17,7 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6 import QtCore  # QtCore.Qt when used, not at import: see ui.application
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,7 +36,6 @@ from PySide6.QtWidgets import (
 from dhr_manager.domain.roles import Permission, allows
 from dhr_manager.errors import DhrError
 from dhr_manager.settings import Settings
-from dhr_manager.ui.app_icon import application_icon
 from dhr_manager.ui.background import run_in_background
 from dhr_manager.ui.page import Page
 from dhr_manager.ui.words import role_name
@@ -58,6 +58,15 @@ RESTRICTED_VIEWS = {"agencies": Permission.READ_ALL_CASES, "audit": Permission.R
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
 
 
+def _centred(text: str, name: str) -> QLabel:
+    """A message across the whole screen area. Centred through the style sheet, so that the window's shell
+    needs no `QtCore.Qt` (see ui.application)."""
+    label = QLabel(text)
+    label.setStyleSheet("qproperty-alignment: AlignCenter;")
+    label.setAccessibleName(name)
+    return label
+
+
 class MainWindow(QMainWindow):
     locked = Signal()
     # The screens, built by `set_workspace` the first time (see `ui.screens`).
@@ -77,7 +86,6 @@ class MainWindow(QMainWindow):
         self._ws: UnlockedWorkspace | None = None
         self._workspace: Workspace | None = None
         self.setAccessibleName(self.tr("DHR Manager"))
-        QApplication.setWindowIcon(application_icon())  # every window and dialog of the application shows it
         self.resize(1200, 780)
 
         self._today = today
@@ -87,21 +95,15 @@ class MainWindow(QMainWindow):
         self.view_labels = {"dashboard": self.tr("Dashboard"), "cases": self.tr("Cases"), "tasks": self.tr("Tasks"),
                             "actions": self.tr("Action plans"), "agencies": self.tr("Agencies"),
                             "audit": self.tr("Audit"), "settings": self.tr("Settings")}
-        self.locked_message = QLabel(self.tr("The workspace is locked."))
-        self.locked_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.locked_message.setAccessibleName(self.tr("Locked"))
-        self.opening_message = QLabel(self.tr("Opening the workspace…"))
-        self.opening_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.opening_message.setAccessibleName(self.tr("Opening the workspace"))
+        self.locked_message = _centred(self.tr("The workspace is locked."), self.tr("Locked"))
+        self.opening_message = _centred(self.tr("Opening the workspace…"), self.tr("Opening the workspace"))
 
         self.stack = QStackedWidget()
         self.stack.setAccessibleName(self.tr("Current screen"))
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(self.tr("Navigation"))
-        for key, label in self.view_labels.items():
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            self.navigation.addItem(item)
+        for label in self.view_labels.values():
+            self.navigation.addItem(QListWidgetItem(label))
         self.stack.addWidget(self.locked_message)
         self.stack.addWidget(self.opening_message)
         self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 4 * self.fontMetrics().averageCharWidth())
@@ -159,7 +161,8 @@ class MainWindow(QMainWindow):
                 tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # setShortcuts with one, as setShortcut's overloads make PySide set up `QtCore.Qt` (see ui.application).
+            action.setShortcuts([QKeySequence(shortcut)])
         action.setStatusTip(tip)
         action.triggered.connect(slot)
         self.addAction(action)  # shortcuts work whichever widget has focus
@@ -201,7 +204,7 @@ class MainWindow(QMainWindow):
     def _build_help_menu(self) -> None:
         """Help stays usable while the workspace is locked: its actions are not the window's, which lock disables."""
         self.user_guide_action = QAction(self.tr("&User guide"), self)
-        self.user_guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.user_guide_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.HelpContents)])
         self.user_guide_action.triggered.connect(self.show_user_guide)
         self.about_action = QAction(self.tr("&About DHR Manager"), self)
         self.about_action.triggered.connect(self.show_about)
@@ -221,7 +224,7 @@ class MainWindow(QMainWindow):
         from dhr_manager.ui.about_dialog import AboutDialog
 
         dialog = AboutDialog(self._workspace.path if self._workspace is not None else None, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
@@ -231,6 +234,11 @@ class MainWindow(QMainWindow):
         """Show `unlocked`: at start and after the user unlocks again."""
         if self._screens is None:
             self._build_screens()
+            # Drawn now, behind the window's first appearance, at every size (about 10 ms); every window and
+            # dialog of the application shows it from here on.
+            from dhr_manager.ui.app_icon import application_icon
+
+            QApplication.setWindowIcon(application_icon())
         self._ws = unlocked
         self._workspace = unlocked.workspace
         app = QApplication.instance()
@@ -446,7 +454,7 @@ class MainWindow(QMainWindow):
     def warn(self, title: str, message: str) -> QMessageBox:
         """A window-modal message that does not stop the event loop (so timers, auto-lock and tests go on)."""
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box
 

@@ -8,9 +8,7 @@ user types (see `WorkspaceOpener`).
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -50,9 +48,9 @@ class UnlockDialog(QDialog):
         form.addRow(self.tr("&Passphrase:"), self.passphrase_edit)
 
         self.error = InlineError()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox()  # its constructor with buttons would set up `QtCore.Qt` (see ui.application)
         buttons.setAccessibleName(self.tr("Unlock or cancel"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
         self.unlock_button = buttons.addButton(self.tr("&Unlock"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.unlock_button.setAccessibleName(self.tr("Unlock"))
         buttons.accepted.connect(self._unlock)
@@ -61,7 +59,9 @@ class UnlockDialog(QDialog):
         self.passphrase_edit.textChanged.connect(self._update_button)
 
         location = paragraph(self.tr("Workspace: {path}").format(path=path))
-        location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Selectable, for copying; set through the style sheet, so the dialog needs no `QtCore.Qt` (see
+        # ui.application).
+        location.setStyleSheet("qproperty-textInteractionFlags: TextSelectableByMouse;")
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Unlock the workspace")))
         layout.addWidget(location)
@@ -88,7 +88,11 @@ class UnlockDialog(QDialog):
         self.unlock_button.setEnabled(self.user_combo.currentIndex() >= 0 and bool(self.passphrase_edit.text()))
 
     def _unlock(self) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # deriving the key takes a moment
+        # Deriving the key takes a moment (about a second on a slow machine): the button says so meanwhile.
+        label = self.unlock_button.text()
+        self.unlock_button.setText(self.tr("Unlocking…"))
+        self.unlock_button.setEnabled(False)
+        self.unlock_button.repaint()
         try:
             self.key = open_with_passphrase(self.path, self.user_combo.currentText(), self.passphrase_edit.text())
         except WrongPassphrase as exc:
@@ -100,6 +104,7 @@ class UnlockDialog(QDialog):
             self.error.show_message(exc.message)
             return
         finally:
-            QApplication.restoreOverrideCursor()
+            self.unlock_button.setText(label)
+            self._update_button()
         self.passphrase_edit.clear()
         self.accept()

@@ -1,5 +1,6 @@
 """Unlocking a workspace with the unlock dialog."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -7,19 +8,28 @@ from pytestqt.qtbot import QtBot
 from dhr_manager.domain.roles import Role
 from dhr_manager.services.users import add_user
 from dhr_manager.storage.workspace import UnlockedWorkspace, Workspace
+from dhr_manager.ui import unlock_dialog
 from dhr_manager.ui.unlock_dialog import UnlockDialog
 from tests.conftest import ADMIN, PASSPHRASE
 
 
-def test_a_wrong_passphrase_is_explained_and_the_right_one_unlocks(qtbot: QtBot, sealed: Workspace) -> None:
+def test_a_wrong_passphrase_is_explained_and_the_right_one_unlocks(qtbot: QtBot, sealed: Workspace,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     dialog = UnlockDialog(sealed.path)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.user_combo.currentText() == ADMIN
+    # What the button says while the key is derived (the real derivation, watched).
+    during: list[tuple[str, bool]] = []
+    derive = unlock_dialog.open_with_passphrase
+    monkeypatch.setattr(unlock_dialog, "open_with_passphrase", lambda *args: (
+        during.append((dialog.unlock_button.text(), dialog.unlock_button.isEnabled())), derive(*args))[1])
 
     qtbot.keyClicks(dialog.passphrase_edit, "correct horse battery stable")
     qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
 
+    assert during == [("Unlocking…", False)]
+    assert dialog.unlock_button.text() == "&Unlock"
     assert dialog.isVisible()
     assert dialog.error.isVisible()
     assert dialog.error.text() == f"The passphrase for {ADMIN} is wrong. Nothing was changed."
