@@ -46,7 +46,6 @@ from dhr_manager.storage.unlocking import (
     open_with_passphrase,
     open_with_recovery_key,
     preflight,
-    user_names,
 )
 
 MIN_PASSPHRASE_LENGTH = 12
@@ -145,9 +144,6 @@ class Workspace:
             raise
         workspace = cls(path, make_engine(path))
         return UnlockedWorkspace(workspace, data_key, key_id, admin), recovery_key
-
-    def user_names(self) -> list[str]:
-        return user_names(self.path)
 
     def unlock(self, user_name: str | None, passphrase: str) -> "UnlockedWorkspace":
         """Open the user's key slot; a wrong passphrase changes nothing. Then bring the schema up to date."""

@@ -29,7 +29,7 @@ class Screens:
     settings_page: SettingsPage
 
     def by_view(self) -> dict[str, Page]:
-        """Each screen by its navigation key, in navigation order (`main_window.VIEWS`)."""
+        """Each screen by its navigation key, in navigation order (`MainWindow.view_labels`)."""
         return {"dashboard": self.dashboard, "cases": self.cases, "tasks": self.tasks, "actions": self.action_plans,
                 "agencies": self.agencies, "audit": self.audit, "settings": self.settings_page}
 

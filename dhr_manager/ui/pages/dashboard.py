@@ -144,11 +144,11 @@ class DashboardPage(Page):
             # Sorting a thousand cases' deadlines and putting the timeline in words: not on the GUI thread.
             return overviews, due_soon(overviews, today), overdue, prepare_timeline(overviews, today)
 
-        run_quietly(self, read, lambda result: self._loaded(token, *result, today),
+        run_quietly(self, read, lambda result: self._loaded(token, *result),
                     lambda exc: self._failed(token, exc))
 
     def _loaded(self, token: object, overviews: list[CaseOverview], due: list[DeadlineRow],
-                overdue_actions: list[ActionView], timeline: PreparedTimeline, today: date) -> None:
+                overdue_actions: list[ActionView], timeline: PreparedTimeline) -> None:
         """The table first, the timeline on the next turn of the event loop: each takes tens of milliseconds
         over a thousand cases, and together they would hold up the window's painting and keys."""
         if token is not self._loading:
@@ -161,15 +161,15 @@ class DashboardPage(Page):
         else:
             self.nothing_due.setText(self.tr("Nothing is overdue or due in the next 7 days."))
             self.due_pages.setCurrentWidget(self.nothing_due)
-        QTimer.singleShot(0, self, lambda: self._loaded_timeline(token, timeline, today))
+        QTimer.singleShot(0, self, lambda: self._loaded_timeline(token, timeline))
 
-    def _loaded_timeline(self, token: object, timeline: PreparedTimeline, today: date) -> None:
+    def _loaded_timeline(self, token: object, timeline: PreparedTimeline) -> None:
         if token is not self._loading:
             return
         self._loading = None
         self.timeline.show_prepared(timeline)
         self.timeline_text.setPlainText(self.timeline.accessibleDescription())  # its text equivalent, made once
-        self.as_of.setText(self.tr("As of {day}").format(day=day_text(today)))
+        self.as_of.setText(self.tr("As of {day}").format(day=day_text(timeline.today)))
         self.loaded.emit()
 
     def _failed(self, token: object, exc: Exception) -> None:
